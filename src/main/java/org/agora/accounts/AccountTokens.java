@@ -1,0 +1,19 @@
+package org.agora.accounts;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+
+interface AccountTokens extends JpaRepository<AccountToken, Long> {
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<AccountToken> findByTokenHashAndPurpose(String tokenHash, AccountToken.Purpose purpose);
+
+    List<AccountToken> findByAccountIdAndPurposeAndUsedAtIsNull(long accountId, AccountToken.Purpose purpose);
+
+    void deleteByAccountId(long accountId);
+}

@@ -1,0 +1,17 @@
+package org.agora.accounts;
+
+/** A business rule refused a form value; the web layer shows {@code messageKey} next to {@code field}. */
+class FieldProblem extends RuntimeException {
+
+    private final String field;
+    private final String messageKey;
+
+    FieldProblem(String field, String messageKey) {
+        super(field + ": " + messageKey, null, false, false);
+        this.field = field;
+        this.messageKey = messageKey;
+    }
+
+    String field() { return field; }
+    String messageKey() { return messageKey; }
+}

@@ -1,0 +1,3 @@
+/** People, sign-up and sign-in, roles and their scopes, personal data rights. */
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts")
+package org.agora.accounts;

@@ -1,0 +1,35 @@
+package org.agora.site;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.agora.processes.ProcessCatalog;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/** Lists every public page kind; each feature adds its pages here as it arrives. */
+@RestController
+class SitemapController {
+
+    private final ProcessCatalog processes;
+    private final String baseUrl;
+
+    SitemapController(ProcessCatalog processes, @Value("${agora.base-url}") String baseUrl) {
+        this.processes = processes;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    @GetMapping(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
+    String sitemap() {
+        List<String> paths = new ArrayList<>(List.of("/", "/processes", "/signup", "/login",
+                "/legal/notice", "/legal/privacy", "/legal/accessibility", "/legal/terms"));
+        processes.publishedSlugs().forEach(slug -> paths.add("/processes/" + slug));
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        paths.forEach(path -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(baseUrl + path)).append("</loc></url>\n"));
+        return xml.append("</urlset>\n").toString();
+    }
+}
