@@ -209,7 +209,7 @@ public class AccountManagement {
         }
         String token = issue(account, AccountToken.Purpose.CHANGE_EMAIL, email, CONFIRMATION_VALIDITY);
         events.publishEvent(new AccountMail.EmailChangeRequested(account.accountId(), email, account.pseudonym(),
-                account.language(), link("/account/email/confirm", token)));
+                account.language(), link("/email-change/confirm", token)));
     }
 
     public TokenOutcome confirmEmailChange(String token) {
@@ -276,7 +276,7 @@ public class AccountManagement {
         Account account = accounts.findByEmail(Emails.normalize(email)).filter(Account::isActive)
                 .orElseThrow(() -> new FieldProblem("email", "accounts.roles.unknownAccount"));
         if (grant.scope().kind() == RoleScope.Kind.TERRITORY && territories.find(grant.scope().id()).isEmpty()) {
-            throw new FieldProblem("scope", "accounts.roles.unknownScope");
+            throw new FieldProblem("territoryId", "accounts.roles.unknownScope");
         }
         grantTo(actor, account.id(), grant);
     }
@@ -287,6 +287,12 @@ public class AccountManagement {
     }
 
     private void grantTo(AccountId actor, long accountId, RoleGrant grant) {
+        if (grant.role() == Role.PARTICIPANT) {
+            throw new FieldProblem("role", "accounts.roles.participantImplicit");
+        }
+        if (grant.role() == Role.ADMINISTRATOR && grant.scope().kind() != RoleScope.Kind.GLOBAL) {
+            throw new FieldProblem("territoryId", "accounts.roles.administratorGlobalOnly");
+        }
         boolean held = roles.findByAccountId(accountId).stream().anyMatch(assignment -> assignment.grant().equals(grant));
         if (held) {
             return;
@@ -437,6 +443,9 @@ public class AccountManagement {
             return TokenOutcome.INVALID;
         }
         AccountToken used = found.get();
+        if (used.used()) {
+            return TokenOutcome.INVALID;
+        }
         if (!used.usableAt(clock.instant())) {
             return TokenOutcome.EXPIRED;
         }

@@ -52,6 +52,10 @@ class AccountToken {
         return usedAt == null && now.isBefore(expiresAt);
     }
 
+    boolean used() {
+        return usedAt != null;
+    }
+
     void use(Instant now) {
         usedAt = now;
     }

@@ -62,7 +62,20 @@ class PasswordPolicy {
             return true;
         }
         String core = password.replaceAll("[^\\p{Alnum}]", "");
-        return core.length() >= 6 && (RUNS.contains(core) || new StringBuilder(RUNS).reverse().toString().contains(core));
+        return core.length() >= 6 && (RUNS.contains(core) || new StringBuilder(RUNS).reverse().toString().contains(core)
+                || isCountingRun(core));
+    }
+
+    /** "123456789012", "987654321098": each character one step from the previous one, digits wrapping round. */
+    private static boolean isCountingRun(String core) {
+        int steps = 0;
+        for (int i = 1; i < core.length(); i++) {
+            int step = core.charAt(i) - core.charAt(i - 1);
+            if (Math.abs(step) == 1 || (Character.isDigit(core.charAt(i)) && Math.abs(step) == 9)) {
+                steps++;
+            }
+        }
+        return steps >= core.length() - 2;
     }
 
     private static Set<String> load() {
