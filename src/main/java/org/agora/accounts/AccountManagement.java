@@ -85,6 +85,10 @@ public class AccountManagement {
             throw new FieldProblem("password", key);
         });
         Long communeId = resolveCommune(form.communeId());
+        // Hashed before looking the address up, so that a taken address does not answer measurably faster.
+        String passwordHash = passwords.encode(form.password());
+        // Checked before the address, so that the answer about the pseudonym says nothing about the address.
+        requirePseudonymFree(form.pseudonym(), null);
         Optional<Account> existing = accounts.findByEmail(email);
         if (existing.isPresent()) {
             Account owner = existing.get();
@@ -92,14 +96,10 @@ public class AccountManagement {
                     owner.pseudonym(), owner.language(), link("/password/forgotten", null)));
             return;
         }
-        requirePseudonymFree(form.pseudonym(), null);
-        Account account;
-        try {
-            account = accounts.saveAndFlush(Account.signUp(email, form.pseudonym(), passwords.encode(form.password()),
-                    communeId, language(language), clock.instant()));
-        } catch (DataIntegrityViolationException raced) {
-            throw new FieldProblem("pseudonym", "accounts.pseudonym.taken");
-        }
+        // A racing sign-up with the same address or pseudonym fails here on a unique constraint; the caller retries
+        // once, in a new transaction, and then takes the "address taken" or "pseudonym taken" path above.
+        Account account = accounts.saveAndFlush(Account.signUp(email, form.pseudonym(), passwordHash,
+                communeId, language(language), clock.instant()));
         sendConfirmation(account);
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import org.agora.accounts.AccountForms.EmailForm;
 import org.agora.accounts.AccountForms.SignUpForm;
 import org.agora.territories.TerritoryView;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,9 +43,13 @@ class SignUpController {
         Long communeId = errors.hasFieldErrors("commune") ? null
                 : communes.resolve(signUpForm.commune(), signUpForm.communeId(), errors, choices);
         if (!errors.hasErrors()) {
+            var signUp = new AccountManagement.SignUp(signUpForm.email(), signUpForm.pseudonym(), signUpForm.password(), communeId);
             try {
-                accounts.signUp(new AccountManagement.SignUp(signUpForm.email(), signUpForm.pseudonym(),
-                        signUpForm.password(), communeId), locale.getLanguage());
+                try {
+                    accounts.signUp(signUp, locale.getLanguage());
+                } catch (DataIntegrityViolationException raced) {
+                    accounts.signUp(signUp, locale.getLanguage());
+                }
                 return "redirect:/signup/sent";
             } catch (FieldProblem problem) {
                 FormErrors.report(problem, errors);
