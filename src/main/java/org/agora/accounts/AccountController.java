@@ -48,8 +48,9 @@ class AccountController {
     @GetMapping("/account/profile")
     String profileForm(@AuthenticationPrincipal AgoraUser user, Model model) {
         var profile = accounts.profile(user.id());
-        model.addAttribute("profileForm", new ProfileForm(profile.pseudonym(), profile.communeLabel(), profile.communeId(),
-                profile.language(), profile.frequency(), profile.notifyByEmail()));
+        model.addAttribute("profileForm", new ProfileForm(profile.pseudonym(), profile.communeLabel(),
+                profile.communeId() == null ? null : profile.communeId().toString(), profile.language(), profile.frequency().name(),
+                profile.notifyByEmail() ? AccountForms.TICKED : null));
         return "accounts/profile";
     }
 
@@ -58,17 +59,18 @@ class AccountController {
                          BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         List<TerritoryView> choices = new ArrayList<>();
         var current = accounts.profile(user.id());
-        Long chosen = profileForm.communeId();
+        String chosen = profileForm.communeId();
         // Untouched commune field: keep the commune already chosen.
-        if (chosen == null && current.communeLabel() != null && current.communeLabel().equals(profileForm.commune())) {
-            chosen = current.communeId();
+        if ((chosen == null || chosen.isBlank()) && current.communeLabel() != null && current.communeLabel().equals(profileForm.commune())) {
+            chosen = current.communeId().toString();
         }
-        Long communeId = errors.hasFieldErrors("commune") ? null
+        Long communeId = errors.hasFieldErrors("commune") || errors.hasFieldErrors("communeId") ? null
                 : communes.resolve(profileForm.commune(), chosen, errors, choices);
         if (!errors.hasErrors()) {
             try {
                 accounts.updateProfile(user.id(), new AccountManagement.ProfileChange(profileForm.pseudonym(), communeId,
-                        profileForm.language(), profileForm.frequency(), Boolean.TRUE.equals(profileForm.notifyByEmail())));
+                        profileForm.language(), NotificationFrequency.valueOf(profileForm.frequency()),
+                        AccountForms.ticked(profileForm.notifyByEmail())));
                 redirect.addFlashAttribute("flash", "accounts.flash.profileSaved");
                 return "redirect:/language/" + profileForm.language() + "?back=/account";
             } catch (FieldProblem problem) {

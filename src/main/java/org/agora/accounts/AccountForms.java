@@ -1,6 +1,5 @@
 package org.agora.accounts;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +11,17 @@ final class AccountForms {
 
     static final String PSEUDONYM_PATTERN = "[\\p{L}\\p{N} _.'-]*";
     static final String EMAIL_PATTERN = "[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+";
+    /** Ids, enums and check boxes arrive as text: a value that does not parse is a field error, never a failed binding. */
+    static final String ID_PATTERN = "[0-9]{0,18}";
+    static final String TICKED = "true";
+
+    static Long id(String value) {
+        return value == null || value.isBlank() ? null : Long.valueOf(value);
+    }
+
+    static boolean ticked(String value) {
+        return TICKED.equals(value);
+    }
 
     private AccountForms() {
     }
@@ -26,9 +36,9 @@ final class AccountForms {
             @NotBlank(message = "{accounts.password.required}")
             @Size(max = 128, message = "{accounts.password.tooLong}") String password,
             @Size(max = 100, message = "{accounts.commune.tooLong}") String commune,
-            Long communeId,
+            @Pattern(regexp = ID_PATTERN, message = "{accounts.commune.unknown}") String communeId,
             @NotNull(message = "{accounts.terms.required}")
-            @AssertTrue(message = "{accounts.terms.required}") Boolean acceptTerms) {
+            @Pattern(regexp = TICKED, message = "{accounts.terms.required}") String acceptTerms) {
 
         static SignUpForm empty() {
             return new SignUpForm("", "", "", "", null, null);
@@ -52,10 +62,11 @@ final class AccountForms {
             @Size(min = 3, max = 40, message = "{accounts.pseudonym.size}")
             @Pattern(regexp = PSEUDONYM_PATTERN, message = "{accounts.pseudonym.characters}") String pseudonym,
             @Size(max = 100, message = "{accounts.commune.tooLong}") String commune,
-            Long communeId,
+            @Pattern(regexp = ID_PATTERN, message = "{accounts.commune.unknown}") String communeId,
             @NotBlank(message = "{accounts.language.invalid}") @Pattern(regexp = "fr|en", message = "{accounts.language.invalid}") String language,
-            @NotNull(message = "{accounts.frequency.invalid}") NotificationFrequency frequency,
-            Boolean notifyByEmail) {
+            @NotNull(message = "{accounts.frequency.invalid}")
+            @Pattern(regexp = "IMMEDIATE|DAILY_DIGEST|NEVER", message = "{accounts.frequency.invalid}") String frequency,
+            String notifyByEmail) {
     }
 
     record EmailChangeForm(
@@ -74,14 +85,15 @@ final class AccountForms {
     record DeleteForm(
             @Size(max = 128, message = "{accounts.password.tooLong}") String currentPassword,
             @NotNull(message = "{accounts.delete.confirmRequired}")
-            @AssertTrue(message = "{accounts.delete.confirmRequired}") Boolean confirm) {
+            @Pattern(regexp = TICKED, message = "{accounts.delete.confirmRequired}") String confirm) {
     }
 
     record GrantForm(
             @NotBlank(message = "{accounts.email.required}")
             @Size(max = 254, message = "{accounts.email.tooLong}")
             @Email(regexp = EMAIL_PATTERN, message = "{accounts.email.invalid}") String email,
-            @NotNull(message = "{accounts.roles.roleRequired}") Role role,
-            Long territoryId) {
+            @NotBlank(message = "{accounts.roles.roleRequired}")
+            @Pattern(regexp = "FACILITATOR|MODERATOR|STAFF|ADMINISTRATOR", message = "{accounts.roles.roleRequired}") String role,
+            @Pattern(regexp = ID_PATTERN, message = "{accounts.roles.unknownScope}") String territoryId) {
     }
 }

@@ -24,7 +24,8 @@ class CommuneChoice {
     }
 
     /** The chosen commune id, or null when none was asked for or a choice is still to be made (then an error is set). */
-    Long resolve(String typed, Long chosenId, BindingResult errors, List<TerritoryView> choicesOut) {
+    Long resolve(String typed, String chosen, BindingResult errors, List<TerritoryView> choicesOut) {
+        Long chosenId = AccountForms.id(chosen);
         if (chosenId != null) {
             boolean valid = territories.find(chosenId).filter(found -> found.kind() == TerritoryKind.COMMUNE).isPresent();
             if (valid) {

@@ -39,8 +39,9 @@ class RolesAdminController {
                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                RoleScope scope = grantForm.territoryId() == null ? RoleScope.GLOBAL : RoleScope.territory(grantForm.territoryId());
-                accounts.grant(admin.id(), grantForm.email(), new RoleGrant(grantForm.role(), scope));
+                Long territoryId = AccountForms.id(grantForm.territoryId());
+                RoleScope scope = territoryId == null ? RoleScope.GLOBAL : RoleScope.territory(territoryId);
+                accounts.grant(admin.id(), grantForm.email(), new RoleGrant(Role.valueOf(grantForm.role()), scope));
                 redirect.addFlashAttribute("flash", "accounts.flash.roleGranted");
                 return "redirect:/admin/roles";
             } catch (FieldProblem problem) {

@@ -40,7 +40,7 @@ class SignUpController {
     String signUp(@Valid @ModelAttribute SignUpForm signUpForm, BindingResult errors, Model model, Locale locale,
                   HttpServletResponse response) {
         List<TerritoryView> choices = new ArrayList<>();
-        Long communeId = errors.hasFieldErrors("commune") ? null
+        Long communeId = errors.hasFieldErrors("commune") || errors.hasFieldErrors("communeId") ? null
                 : communes.resolve(signUpForm.commune(), signUpForm.communeId(), errors, choices);
         if (!errors.hasErrors()) {
             var signUp = new AccountManagement.SignUp(signUpForm.email(), signUpForm.pseudonym(), signUpForm.password(), communeId);

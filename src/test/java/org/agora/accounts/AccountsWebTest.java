@@ -2,6 +2,7 @@ package org.agora.accounts;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.agora.MutableClock;
@@ -361,6 +362,41 @@ class AccountsWebTest {
         mvc.perform(post("/admin/roles/" + assignment + "/revoke").with(csrf()).with(as(admin)))
                 .andExpect(redirectedUrl("/admin/roles"));
         assertThat(accounts.find(admin).orElseThrow().isAdministrator()).isTrue();
+    }
+
+    // ---- Bad input on every form -----------------------------------------------------------------------------------------
+
+    static final String SCRIPT = "<script>alert('x')</script>";
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badInputs() {
+        List<String> payloads = List.of("", " ", "x".repeat(300), SCRIPT, "\"><img src=x onerror=alert(1)>", "not-an-email");
+        List<org.junit.jupiter.params.provider.Arguments> cases = new java.util.ArrayList<>();
+        Map<String, List<String>> forms = new java.util.LinkedHashMap<>();
+        forms.put("/signup/resend", List.of("email"));
+        forms.put("/password/forgotten", List.of("email"));
+        forms.put("/password/reset", List.of("token", "password"));
+        forms.put("/account/profile", List.of("pseudonym", "commune", "language", "frequency"));
+        forms.put("/account/email", List.of("email", "currentPassword"));
+        forms.put("/account/password", List.of("currentPassword", "newPassword"));
+        forms.put("/account/delete", List.of("currentPassword", "confirm"));
+        forms.put("/admin/roles", List.of("email", "role", "territoryId"));
+        forms.forEach((path, fields) -> payloads.forEach(payload -> cases.add(org.junit.jupiter.params.provider.Arguments.of(path, fields, payload))));
+        return cases.stream();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} with {2}")
+    @org.junit.jupiter.params.provider.MethodSource("badInputs")
+    void everyAccountsFormAnswersBadInputWithA400AndEchoesNothingRaw(String path, List<String> fields, String payload) throws Exception {
+        AccountId admin = accounts.ensureAccount("bad-input-admin@example.org", "Bad Input Admin", PASSWORD, "fr",
+                List.of(new RoleGrant(Role.ADMINISTRATOR, RoleScope.GLOBAL)));
+        var request = post(path).with(csrf()).with(as(admin));
+        fields.forEach(field -> request.param(field, payload));
+
+        String body = mvc.perform(request).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(body).doesNotContain(SCRIPT).doesNotContain("<img src=x").contains("<h1");
+        assertThat(accounts.profile(admin).pseudonym()).isEqualTo("Bad Input Admin");
+        assertThat(accounts.profile(admin).email()).isEqualTo("bad-input-admin@example.org");
     }
 
     // ---- Helpers -------------------------------------------------------------------------------------------------------
