@@ -10,6 +10,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
 interface Mails extends JpaRepository<Mail, Long> {
 
@@ -30,6 +31,7 @@ interface Mails extends JpaRepository<Mail, Long> {
      * or it is no longer due. The conditional UPDATE is atomic on its row in every database we support: a concurrent
      * claimer waits for the row lock, then finds the condition false.
      */
+    @Transactional
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""
             update Mail m set m.status = :sending, m.claimedUntil = :until
@@ -53,6 +55,7 @@ interface Mails extends JpaRepository<Mail, Long> {
             order by m.createdAt desc, m.id desc""")
     Page<Mail> findByRecipientContaining(@Param("recipient") String recipient, Pageable pageable);
 
+    @Transactional
     @Modifying
     @Query("delete from Mail m where m.accountId = :accountId")
     int deleteByAccount(@Param("accountId") long accountId);
