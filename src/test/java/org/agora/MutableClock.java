@@ -6,21 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand; register it as a @Primary bean to replace the application's clock. */
-public final class MutableClock extends Clock {
+/** A clock tests can move forward, to check what expires. Starts at the real current time. */
+public class MutableClock extends Clock {
 
-    private volatile Instant now;
-
-    public MutableClock(Instant start) {
-        this.now = start;
-    }
+    private volatile Instant now = Instant.now();
 
     public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
-    public void set(Instant instant) {
-        now = instant;
+    public void reset() {
+        now = Instant.now();
     }
 
     @Override

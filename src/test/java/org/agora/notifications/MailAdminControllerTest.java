@@ -112,6 +112,24 @@ class MailAdminControllerTest {
     }
 
     @Test
+    void pagesThroughALongListKeepingTheFilter() throws Exception {
+        for (int i = 0; i < MailAdminController.PAGE_SIZE; i++) {
+            events.publishEvent(new AccountMail.PasswordChanged(new AccountId(100 + i), "many" + i + "@example.fr",
+                    "Many" + i, "fr"));
+        }
+
+        mvc.perform(get("/admin/mails").locale(Locale.FRENCH).param("recipient", "example.fr"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("page 1 sur 2"),
+                        containsString("href=\"/admin/mails?recipient=example.fr&amp;page=1\""),
+                        containsString("aria-current=\"page\""))));
+        mvc.perform(get("/admin/mails").locale(Locale.FRENCH).param("recipient", "example.fr").param("page", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("page 2 sur 2"), containsString("camille@example.fr"),
+                        containsString("href=\"/admin/mails?recipient=example.fr&amp;page=0\""))));
+    }
+
+    @Test
     void answersNotFoundForAnUnknownMail() throws Exception {
         mvc.perform(get("/admin/mails/{id}", 987654)).andExpect(status().isNotFound());
     }
