@@ -28,8 +28,9 @@ interface Mails extends JpaRepository<Mail, Long> {
 
     /**
      * Claims one due mail for this node until {@code until}: 1 when this node got it, 0 when another node was faster
-     * or it is no longer due. The conditional UPDATE is atomic on its row in every database we support: a concurrent
-     * claimer waits for the row lock, then finds the condition false.
+     * or it is no longer due. On PostgreSQL a concurrent claimer of the same row waits for the first one's row lock,
+     * then re-evaluates the WHERE clause on the committed row (READ COMMITTED) and updates nothing. Several nodes only
+     * exist with PostgreSQL: the embedded H2 file database is opened by a single JVM.
      */
     @Transactional
     @Modifying(flushAutomatically = true, clearAutomatically = true)
