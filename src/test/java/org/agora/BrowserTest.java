@@ -1,6 +1,7 @@
 package org.agora;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -131,10 +132,16 @@ public abstract class BrowserTest {
         }
     }
 
-    /** The link of the newest mail to this address (the one a person would click), read from the outbox. */
+    /**
+     * The link of the newest mail to this address (the one a person would click), read from the outbox, pointing at
+     * this test's server: agora.base-url is resolved before the random port is known, so only the path and query of
+     * the mailed link are kept.
+     */
     protected String latestMailLink(String email) {
-        return outbox.latestTo(email).map(OutboxMail::link)
+        String link = outbox.latestTo(email).map(OutboxMail::link)
                 .orElseThrow(() -> new AssertionError("No mail to " + email + " in the outbox"));
+        URI mailed = URI.create(link);
+        return url(mailed.getRawPath() + (mailed.getRawQuery() == null ? "" : "?" + mailed.getRawQuery()));
     }
 
     /** Writes a full-page screenshot to target/screenshots/&lt;name&gt;.png and returns its path. */
