@@ -2,6 +2,7 @@ package org.agora.notifications;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -25,6 +26,14 @@ class Mail {
             Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(6), Duration.ofHours(12));
 
     private static final int MAX_ERROR_LENGTH = 1000;
+
+    /**
+     * The databases keep microseconds and round the rest (H2 rounds up), so a mail queued "now" could otherwise be
+     * stored as due a few nanoseconds in the future. Every instant this module stores or compares goes through here.
+     */
+    static Instant stored(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -89,11 +89,11 @@ class MailDelivery {
         }
         int sent = 0;
         while (true) {
-            Instant now = clock.instant();
+            Instant now = now();
             var due = transaction.execute(status -> mails.findDueIds(now, batchSize));
             int claimed = 0;
             for (Long id : due) {
-                Boolean mine = transaction.execute(status -> mails.claim(id, clock.instant(), clock.instant().plus(LEASE)));
+                Boolean mine = transaction.execute(status -> mails.claim(id, now(), now().plus(LEASE)));
                 if (Boolean.TRUE.equals(mine)) {
                     claimed++;
                     sent += deliver(sender, id) ? 1 : 0;
@@ -105,11 +105,15 @@ class MailDelivery {
         }
     }
 
+    private Instant now() {
+        return Mail.stored(clock.instant());
+    }
+
     private boolean deliver(JavaMailSender sender, long id) {
         Mail mail = transaction.execute(status -> mails.findById(id).orElseThrow());
         try {
             sender.send(message(sender, mail));
-            transaction.executeWithoutResult(status -> mails.findById(id).orElseThrow().delivered(clock.instant()));
+            transaction.executeWithoutResult(status -> mails.findById(id).orElseThrow().delivered(now()));
             log.debug("Mail {} sent to {}", id, mail.recipient());
             return true;
         } catch (MailException | MessagingException e) {
@@ -119,7 +123,7 @@ class MailDelivery {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             Mail failed = transaction.execute(status -> {
                 Mail current = mails.findById(id).orElseThrow();
-                current.deliveryFailed(error, worthRetrying, maxAttempts, clock.instant());
+                current.deliveryFailed(error, worthRetrying, maxAttempts, now());
                 return current;
             });
             if (failed.status() == Mail.Status.FAILED) {
@@ -138,7 +142,7 @@ class MailDelivery {
         message.setFrom(from);
         message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
         message.setSubject(mail.subject(), "UTF-8");
-        message.setSentDate(Date.from(clock.instant()));
+        message.setSentDate(Date.from(now()));
         message.setHeader("Content-Language", mail.language());
         // RFC 3834: automatic replies (holiday notices) should not answer this mail.
         message.setHeader("Auto-Submitted", "auto-generated");

@@ -36,7 +36,7 @@ class Outbox implements MailOutbox {
         String lang = MailTemplates.language(language);
         RenderedMail rendered = templates.render(kind, lang, pseudonym, link);
         Mail mail = mails.save(Mail.queue(account == null ? null : account.value(), recipient, rendered, lang, kind,
-                clock.instant()));
+                Mail.stored(clock.instant())));
         if (smtp.getIfAvailable() == null) {
             log.info("Mail {} to {} kept in the outbox (no SMTP server configured, read it at /admin/mails/{}): {}",
                     mail.id(), recipient, mail.id(), rendered.subject());
