@@ -1,0 +1,16 @@
+package org.agora.notifications;
+
+/** What a mail is about; {@link #key} names its templates' message keys (notifications.mail.&lt;key&gt;.*). */
+enum MailKind {
+    CONFIRMATION("confirmation"),
+    SIGN_UP_WITH_EXISTING_EMAIL("existingAccount"),
+    PASSWORD_RESET("passwordReset"),
+    EMAIL_CHANGE("emailChange"),
+    PASSWORD_CHANGED("passwordChanged");
+
+    final String key;
+
+    MailKind(String key) {
+        this.key = key;
+    }
+}

@@ -1,0 +1,73 @@
+package org.agora;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every module's migrations, in the order the application runs them, on an empty database (H2 or PostgreSQL). */
+@DatabaseTest
+class MigrationsTest {
+
+    /** Add each module's tables here as its migrations arrive. */
+    static final Set<String> EXPECTED_TABLES = Set.of(
+            "flyway_schema_history",
+            "event_publication", "event_publication_archive",
+            "account", "account_token", "role_assignment", "login_throttle", "account_action",
+            "mail_outbox");
+
+    @Test
+    void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {
+        TestDatabase.Fresh database = TestDatabase.create();
+        try {
+            Flyway flyway = Flyway.configure()
+                    .dataSource(database.url(), database.username(), database.password())
+                    .locations(applicationProperty("spring.flyway.locations").split(","))
+                    .schemas(database.postgres() ? new String[] {database.schema()} : new String[0])
+                    .load();
+            MigrateResult result = flyway.migrate();
+
+            assertThat(result.success).isTrue();
+            assertThat(result.migrationsExecuted).isPositive();
+            assertThat(tables(database)).containsAll(EXPECTED_TABLES);
+            // A second run on a migrated database has nothing to do.
+            assertThat(flyway.migrate().migrationsExecuted).isZero();
+            assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
+        } finally {
+            database.drop();
+        }
+    }
+
+    private static Set<String> tables(TestDatabase.Fresh database) throws SQLException {
+        Set<String> tables = new HashSet<>();
+        try (Connection connection = DriverManager.getConnection(database.url(), database.username(), database.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1).toLowerCase());
+            }
+        }
+        return tables;
+    }
+
+    private static String applicationProperty(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MigrationsTest.class.getResourceAsStream("/application.properties")) {
+            properties.load(in);
+        }
+        return properties.getProperty(name);
+    }
+}
