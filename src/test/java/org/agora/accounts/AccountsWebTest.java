@@ -11,6 +11,7 @@ import org.agora.territories.TerritoryDirectory;
 import org.agora.territories.TerritoryKind;
 import org.agora.territories.TerritoryView;
 import org.junit.jupiter.api.BeforeEach;
+import org.agora.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,8 +44,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+@DatabaseTest
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:accounts-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "agora.demo-data=false", "agora.base-url=http://agora.test"})
 @AutoConfigureMockMvc
 @RecordApplicationEvents

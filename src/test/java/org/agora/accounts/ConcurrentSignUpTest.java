@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 
 import org.agora.processes.ProcessCatalog;
 import org.agora.territories.TerritoryDirectory;
+import org.agora.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,9 +24,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Real threads against the real database: uniqueness holds through the constraints, and nobody sees a 500. */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:signup-race-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "agora.demo-data=false"})
+@DatabaseTest
+@SpringBootTest(properties = "agora.demo-data=false")
 @AutoConfigureMockMvc
 class ConcurrentSignUpTest {
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.agora.processes.ProcessCatalog;
 import org.agora.territories.TerritoryDirectory;
+import org.agora.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,9 +13,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:oidc-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "agora.demo-data=false"})
+@DatabaseTest
+@SpringBootTest(properties = "agora.demo-data=false")
 class IdentityProviderSignInTest {
 
     @Autowired AccountManagement accounts;
