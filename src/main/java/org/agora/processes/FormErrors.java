@@ -36,7 +36,7 @@ record FormErrors(Map<String, String> byField, List<Link> summary) {
         return field.startsWith("phases[") ? field.replaceFirst("phases\\[(\\d+)]\\.", "phase-$1-") : field;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return byField.isEmpty();
     }
 

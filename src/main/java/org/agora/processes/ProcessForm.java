@@ -30,7 +30,7 @@ record ProcessForm(
         phases = phases == null ? List.of() : phases.stream().map(row -> row == null ? PhaseRow.BLANK : row).toList();
     }
 
-    boolean removesImage() {
+    public boolean removesImage() {
         return Boolean.TRUE.equals(removeImage);
     }
 

@@ -154,7 +154,7 @@ class PublishedProcesses implements ProcessCatalog {
                        LocalDate endsOn, Long imageVersion, String imageAlt, Set<ProcessFeature> features, long id,
                        boolean manageable) {
 
-        boolean isDraft() {
+        public boolean isDraft() {
             return status == ProcessStatus.DRAFT;
         }
     }

@@ -14,8 +14,8 @@ final class Slugs {
     }
 
     static String from(String title) {
-        String plain = Normalizer.normalize(title == null ? "" : title.replace("œ", "oe").replace("æ", "ae"),
-                Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String lower = (title == null ? "" : title).toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae");
+        String plain = Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         String slug = plain.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > MAX_LENGTH) {
             slug = slug.substring(0, MAX_LENGTH).replaceAll("-+$", "");
