@@ -3,7 +3,9 @@ package org.agora.processes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,6 +34,10 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 class ProcessManagement {
 
     static final List<String> DEFAULT_PHASES = List.of("discover", "contribute", "answer", "report");
+
+    /** ISO dates from date pickers, and dd/mm/yyyy typed by hand where a browser shows a plain text field. */
+    private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT));
 
     private final Processes processes;
     private final ProcessImages images;
@@ -272,12 +278,15 @@ class ProcessManagement {
             problems.add(new ProcessProblem(field, "processes.form.phase.date.required"));
             return null;
         }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(new ProcessProblem(field, "processes.form.phase.date.invalid"));
-            return null;
+        for (DateTimeFormatter format : DATE_FORMATS) {
+            try {
+                return LocalDate.parse(text.strip(), format);
+            } catch (DateTimeParseException tryNext) {
+                // the next accepted format may match
+            }
         }
+        problems.add(new ProcessProblem(field, "processes.form.phase.date.invalid"));
+        return null;
     }
 
     private static List<Phase> sorted(List<Phase> phases) {

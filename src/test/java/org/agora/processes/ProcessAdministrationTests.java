@@ -177,6 +177,10 @@ class ProcessAdministrationTests {
         long before = processes.count();
         MockMultipartHttpServletRequestBuilder request = form("/admin/processes", ProcessFixtures.unique("Dates"), loiret,
                 "phases[0].endsOn", today.minusDays(1).toString(), "phases[2].startsOn", "31/02/2026");
+        MockMultipartHttpServletRequestBuilder typedByHand = form("/admin/processes", ProcessFixtures.unique("Dates à la main"),
+                loiret, "phases[0].startsOn", "1/3/2027", "phases[0].endsOn", "31/03/2027");
+        mvc.perform(typedByHand.with(as(administrator))).andExpect(status().is3xxRedirection());
+        before++;
 
         mvc.perform(request.with(as(administrator)))
                 .andExpect(status().isBadRequest())
@@ -260,7 +264,7 @@ class ProcessAdministrationTests {
                 .containsExactly("REOPENED", "CLOSED", "CURRENT_PHASE_SET", "PUBLISHED", "EDITED", "CREATED");
         mvc.perform(get("/admin/processes/" + process.id()).with(as(administrator)))
                 .andExpect(content().string(containsString("Réouverture")))
-                .andExpect(content().string(containsString("(title, summary, description, phases, features)")));
+                .andExpect(content().string(containsString("(titre, résumé, description, étapes, fonctionnalités)")));
     }
 
     @Test
