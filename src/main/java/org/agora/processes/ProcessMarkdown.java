@@ -2,13 +2,17 @@ package org.agora.processes;
 
 import java.util.List;
 
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * Renders staff-written Markdown. Raw HTML is escaped, not passed through, and only http(s) and mailto links
- * survive, so that a description can never carry a script, whoever wrote it.
+ * survive, so that a description can never carry a script, whoever wrote it. Headings start at level 2: the
+ * page's title is its only h1.
  */
 final class ProcessMarkdown {
 
@@ -23,6 +27,17 @@ final class ProcessMarkdown {
     }
 
     static String toHtml(String markdown) {
-        return markdown == null || markdown.isBlank() ? "" : RENDERER.render(PARSER.parse(markdown));
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        Node document = PARSER.parse(markdown);
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                heading.setLevel(Math.max(2, heading.getLevel()));
+                visitChildren(heading);
+            }
+        });
+        return RENDERER.render(document);
     }
 }

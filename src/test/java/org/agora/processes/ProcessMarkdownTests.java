@@ -37,6 +37,11 @@ class ProcessMarkdownTests {
     }
 
     @Test
+    void aLevelOneHeadingBecomesLevelTwoSoThePageKeepsOneH1() {
+        assertThat(ProcessMarkdown.toHtml("# Titre\n\n### Sous-titre")).isEqualTo("<h2>Titre</h2>\n<h3>Sous-titre</h3>\n");
+    }
+
+    @Test
     void emptyDescriptionsRenderNothing() {
         assertThat(ProcessMarkdown.toHtml(null)).isEmpty();
         assertThat(ProcessMarkdown.toHtml("  ")).isEmpty();
