@@ -1,0 +1,5 @@
+package org.agora.processes;
+
+/** A process became public. */
+public record ProcessPublished(ProcessId process, String slug) {
+}

@@ -1,0 +1,35 @@
+package org.agora.site;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.agora.accounts.AgoraUser;
+import org.agora.accounts.Role;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The administration home: the sections this person may open (the security rules still guard each of them). */
+@Controller
+class AdminHomeController {
+
+    record Section(String key, String path) {
+    }
+
+    @GetMapping("/admin")
+    String home(@AuthenticationPrincipal AgoraUser user, Model model) {
+        List<Section> sections = new ArrayList<>();
+        if (user.holdsAnywhere(Role.STAFF) || user.isAdministrator()) {
+            sections.add(new Section("processes", "/admin/processes"));
+        }
+        if (user.isAdministrator()) {
+            sections.add(new Section("territories", "/admin/territories"));
+            sections.add(new Section("roles", "/admin/roles"));
+            sections.add(new Section("mails", "/admin/mails"));
+            sections.add(new Section("actions", "/admin/actions"));
+        }
+        model.addAttribute("sections", sections);
+        return "site/admin";
+    }
+}
