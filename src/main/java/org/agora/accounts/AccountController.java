@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The personal space: profile, address, password, personal data. */
@@ -33,10 +34,12 @@ class AccountController {
 
     private final AccountManagement accounts;
     private final CommuneChoice communes;
+    private final LocaleResolver localeResolver;
 
-    AccountController(AccountManagement accounts, CommuneChoice communes) {
+    AccountController(AccountManagement accounts, CommuneChoice communes, LocaleResolver localeResolver) {
         this.accounts = accounts;
         this.communes = communes;
+        this.localeResolver = localeResolver;
     }
 
     @GetMapping("/account")
@@ -56,7 +59,8 @@ class AccountController {
 
     @PostMapping("/account/profile")
     String updateProfile(@AuthenticationPrincipal AgoraUser user, @Valid @ModelAttribute ProfileForm profileForm,
-                         BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+                         BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response,
+                         RedirectAttributes redirect) {
         List<TerritoryView> choices = new ArrayList<>();
         var current = accounts.profile(user.id());
         String chosen = profileForm.communeId();
@@ -71,8 +75,9 @@ class AccountController {
                 accounts.updateProfile(user.id(), new AccountManagement.ProfileChange(profileForm.pseudonym(), communeId,
                         profileForm.language(), NotificationFrequency.valueOf(profileForm.frequency()),
                         AccountForms.ticked(profileForm.notifyByEmail())));
+                localeResolver.setLocale(request, response, java.util.Locale.of(profileForm.language()));
                 redirect.addFlashAttribute("flash", "accounts.flash.profileSaved");
-                return "redirect:/language/" + profileForm.language() + "?back=/account";
+                return "redirect:/account";
             } catch (FieldProblem problem) {
                 FormErrors.report(problem, errors);
             }

@@ -6,10 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.agora.MutableClock;
-import org.agora.processes.ProcessCatalog;
 import org.agora.territories.TerritoryDirectory;
 import org.agora.territories.TerritoryKind;
-import org.agora.territories.TerritoryView;
 import org.junit.jupiter.api.BeforeEach;
 import org.agora.DatabaseTest;
 import org.junit.jupiter.api.Test;
@@ -21,18 +19,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -46,15 +38,12 @@ import static org.hamcrest.Matchers.not;
 
 @DatabaseTest
 @SpringBootTest(properties = {
-        "agora.demo-data=false", "agora.base-url=http://agora.test"})
+        "agora.demo-data=true", "agora.base-url=http://agora.test"})
 @AutoConfigureMockMvc
 @RecordApplicationEvents
 class AccountsWebTest {
 
     static final String PASSWORD = "la Loire coule vers Nantes";
-    static final TerritoryView ORLEANS = new TerritoryView(45, TerritoryKind.COMMUNE, "45234", "Orléans", 4L, List.of("45000", "45100"));
-    static final TerritoryView SAINT_JEAN = new TerritoryView(46, TerritoryKind.COMMUNE, "45285", "Saint-Jean-de-Braye", 4L, List.of("45800"));
-    static final TerritoryView SAINT_JEAN_LE_BLANC = new TerritoryView(47, TerritoryKind.COMMUNE, "45286", "Saint-Jean-le-Blanc", 4L, List.of("45650"));
 
     @TestConfiguration
     static class Clocks {
@@ -70,18 +59,16 @@ class AccountsWebTest {
     @Autowired AccountManagement accounts;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEvents events;
-    @MockitoBean TerritoryDirectory territories;
-    @MockitoBean ProcessCatalog processes;
+    @Autowired TerritoryDirectory territories;
 
     @BeforeEach
-    void communes() {
+    void freshClockAndCounters() {
         clock.reset();
         jdbc.update("DELETE FROM login_throttle");
-        when(territories.find(anyLong())).thenReturn(Optional.empty());
-        when(territories.find(45L)).thenReturn(Optional.of(ORLEANS));
-        when(territories.searchCommunes(anyString(), anyInt())).thenReturn(List.of());
-        when(territories.searchCommunes(eq("45000"), anyInt())).thenReturn(List.of(ORLEANS));
-        when(territories.searchCommunes(eq("saint-jean"), anyInt())).thenReturn(List.of(SAINT_JEAN, SAINT_JEAN_LE_BLANC));
+    }
+
+    private long orleans() {
+        return territories.findByCode(TerritoryKind.COMMUNE, "45234").orElseThrow().id();
     }
 
     // ---- Sign-up ---------------------------------------------------------------------------------------------
@@ -92,7 +79,7 @@ class AccountsWebTest {
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/signup/sent"));
 
         assertThat(jdbc.queryForObject("SELECT status FROM account WHERE email = 'camille@example.org'", String.class)).isEqualTo("PENDING");
-        assertThat(jdbc.queryForObject("SELECT commune_id FROM account WHERE email = 'camille@example.org'", Long.class)).isEqualTo(45L);
+        assertThat(jdbc.queryForObject("SELECT commune_id FROM account WHERE email = 'camille@example.org'", Long.class)).isEqualTo(orleans());
         var mail = events.stream(AccountMail.ConfirmationRequested.class).toList();
         assertThat(mail).singleElement().satisfies(sent -> {
             assertThat(sent.email()).isEqualTo("camille@example.org");
@@ -263,7 +250,7 @@ class AccountsWebTest {
                 .andExpect(status().is3xxRedirection());
         var profile = accounts.profile(id);
         assertThat(profile.pseudonym()).isEqualTo("Nina B");
-        assertThat(profile.communeId()).isEqualTo(45L);
+        assertThat(profile.communeId()).isEqualTo(orleans());
         assertThat(profile.language()).isEqualTo("en");
         assertThat(profile.frequency()).isEqualTo(NotificationFrequency.DAILY_DIGEST);
     }

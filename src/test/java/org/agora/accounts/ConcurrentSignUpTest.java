@@ -8,15 +8,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.agora.processes.ProcessCatalog;
-import org.agora.territories.TerritoryDirectory;
 import org.agora.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +30,6 @@ class ConcurrentSignUpTest {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
-    @MockitoBean TerritoryDirectory territories;
-    @MockitoBean ProcessCatalog processes;
 
     @Test
     void twentyParallelSignUpsWithOneAddressMakeExactlyOneAccount() throws Exception {

@@ -2,14 +2,11 @@ package org.agora.accounts;
 
 import java.util.List;
 
-import org.agora.processes.ProcessCatalog;
-import org.agora.territories.TerritoryDirectory;
 import org.agora.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +16,6 @@ class IdentityProviderSignInTest {
 
     @Autowired AccountManagement accounts;
     @Autowired JdbcTemplate jdbc;
-    @MockitoBean TerritoryDirectory territories;
-    @MockitoBean ProcessCatalog processes;
 
     @Test
     void aVerifiedAddressLinksTheIdentityToTheExistingAccount() {

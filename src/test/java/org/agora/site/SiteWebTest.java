@@ -1,18 +1,12 @@
 package org.agora.site;
 
-import java.util.List;
-
-import org.agora.processes.ProcessCard;
 import org.agora.processes.ProcessCatalog;
-import org.agora.territories.TerritoryDirectory;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import jakarta.servlet.http.Cookie;
@@ -20,8 +14,6 @@ import jakarta.servlet.http.Cookie;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
@@ -30,26 +22,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest(properties = {
-        "agora.demo-data=false", "agora.base-url=https://participer.example.org"})
+        "agora.demo-data=true", "agora.base-url=https://participer.example.org"})
 @AutoConfigureMockMvc
 class SiteWebTest {
 
     @Autowired MockMvc mvc;
-    @MockitoBean ProcessCatalog processes;
-    @MockitoBean TerritoryDirectory territories;
-
-    @BeforeEach
-    void oneOpenProcess() {
-        when(processes.current(anyInt())).thenReturn(List.of(new ProcessCard("democratie-permanente",
-                "Démocratie permanente", "Tournée citoyenne et ateliers", "Centre-Val de Loire", "Contribuer", null, null)));
-        when(processes.publishedSlugs()).thenReturn(List.of("democratie-permanente"));
-    }
+    @Autowired ProcessCatalog processes;
 
     @Test
     void theHomePageShowsCurrentProcessesInFrenchByDefault() throws Exception {
         mvc.perform(get("/")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("<html lang=\"fr\">")))
-                .andExpect(content().string(containsString("Démocratie permanente")))
+                .andExpect(content().string(containsString(processes.current(1).get(0).title())))
                 .andExpect(content().string(containsString("Phase : Contribuer")))
                 .andExpect(content().string(containsString("href=\"#main\"")));
     }
@@ -109,7 +93,7 @@ class SiteWebTest {
                 .andExpect(content().string(allOf(
                         containsString("<loc>https://participer.example.org/</loc>"),
                         containsString("<loc>https://participer.example.org/processes</loc>"),
-                        containsString("<loc>https://participer.example.org/processes/democratie-permanente</loc>"),
+                        containsString("<loc>https://participer.example.org/processes/" + processes.publishedSlugs().get(0) + "</loc>"),
                         containsString("<loc>https://participer.example.org/legal/accessibility</loc>"))));
     }
 
