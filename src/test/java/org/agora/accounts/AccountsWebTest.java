@@ -139,7 +139,7 @@ class AccountsWebTest {
         signUp("pas-une-adresse", "Gaëlle", PASSWORD, "").andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("pas valide")));
         signUp("a".repeat(250) + "@example.org", "Gaëlle", PASSWORD, "").andExpect(status().isBadRequest())
-                .andExpect(content().string(org.hamcrest.Matchers.anyOf(containsString("254 caractères"), containsString("pas valide"))));
+                .andExpect(content().string(containsString("254 caractères")));
         signUp("gaelle@example.org", "G".repeat(41), PASSWORD, "").andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("de 3 à 40 caractères")));
         signUp("gaelle@example.org", "Gaëlle", "court", "").andExpect(status().isBadRequest())
