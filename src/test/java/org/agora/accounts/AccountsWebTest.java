@@ -145,7 +145,9 @@ class AccountsWebTest {
         signUp("gaelle@example.org", "Gaëlle", "court", "").andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("au moins 12 caractères")));
         signUp("gaelle@example.org", "Gaëlle", "password1234", "").andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("trop courant")));
+                .andExpect(content().string(containsString("trop courant")))
+                .andExpect(content().string(not(containsString("password1234"))))
+                .andExpect(content().string(containsString("value=\"gaelle@example.org\"")));
         signUp("gaelle@example.org", "Gaëlle", PASSWORD, "x".repeat(101)).andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("100 caractères")));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM account WHERE pseudonym LIKE 'Ga%' OR email LIKE 'gaelle%'", Integer.class)).isZero();
