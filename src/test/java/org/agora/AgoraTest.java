@@ -9,15 +9,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
- * The whole application on a throwaway in-memory H2 database, without demo data. Every test class carrying it
- * shares one Spring context (and so one database): tests create the data they need with names of their own.
+ * The whole application on a throwaway database (see {@link TestDatabase}: H2 in memory, or a fresh PostgreSQL schema
+ * in CI), without demo data. Every test class carrying it shares one Spring context (and so one database): tests
+ * create the data they need with names of their own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:agora-places-tests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "agora.demo-data=false"
-})
+@DatabaseTest
+@SpringBootTest(properties = "agora.demo-data=false")
 @AutoConfigureMockMvc
 public @interface AgoraTest {
 }

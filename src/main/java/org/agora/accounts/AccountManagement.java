@@ -138,8 +138,8 @@ public class AccountManagement {
     /** True while the reset link can still be used, so that the form is only shown for a live link. */
     @Transactional(readOnly = true)
     public boolean resetLinkUsable(String token) {
-        return token != null && tokens.findByTokenHashAndPurpose(Secrets.hash(token), AccountToken.Purpose.RESET_PASSWORD)
-                .filter(found -> found.usableAt(clock.instant())).isPresent();
+        return token != null && token.length() <= 100 && tokens.existsByTokenHashAndPurposeAndUsedAtIsNullAndExpiresAtAfter(
+                Secrets.hash(token), AccountToken.Purpose.RESET_PASSWORD, clock.instant());
     }
 
     public TokenOutcome resetPassword(String token, String newPassword) {

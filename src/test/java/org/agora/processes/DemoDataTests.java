@@ -7,13 +7,14 @@ import org.agora.territories.TerritoryDirectory;
 import org.agora.territories.TerritoryKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.agora.DatabaseTest;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A first start with demo data: the region's territories, then four processes dated around today. */
+@DatabaseTest
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:agora-places-demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "agora.demo-data=true"
 })
 class DemoDataTests {
