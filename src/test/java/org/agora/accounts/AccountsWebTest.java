@@ -210,6 +210,22 @@ class AccountsWebTest {
                 .andExpect(redirectedUrl("/"));
     }
 
+    @Test
+    void thirtyFailuresFromOneAddressBlockEveryAccountFromThatAddressButNotFromOthers() throws Exception {
+        confirmedAccount("victor@example.org", "Victor");
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            mvc.perform(post("/login").with(csrf()).with(request -> { request.setRemoteAddr("203.0.113.7"); return request; })
+                    .param("email", "guess" + n + "@example.org").param("password", "wrong password " + n));
+        }
+        mvc.perform(post("/login").with(csrf()).with(request -> { request.setRemoteAddr("203.0.113.7"); return request; })
+                        .param("email", "victor@example.org").param("password", PASSWORD))
+                .andExpect(redirectedUrl("/login?error=throttled"));
+        mvc.perform(post("/login").with(csrf()).with(request -> { request.setRemoteAddr("198.51.100.20"); return request; })
+                        .param("email", "victor@example.org").param("password", PASSWORD))
+                .andExpect(redirectedUrl("/"));
+    }
+
     // ---- Passwords -------------------------------------------------------------------------------------------------
 
     @Test
