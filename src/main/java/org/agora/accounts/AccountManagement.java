@@ -319,6 +319,18 @@ public class AccountManagement {
         });
     }
 
+    /** The roles granted in exactly this scope, e.g. the team of one process. */
+    @Transactional(readOnly = true)
+    public List<Assignment> assignmentsIn(RoleScope scope) {
+        return assignments().stream().filter(assignment -> assignment.grant().scope().equals(scope)).toList();
+    }
+
+    /** Withdraws a role only if it was granted in this scope, so that a scope's managers cannot touch other scopes. */
+    public void revokeIn(AccountId actor, long assignmentId, RoleScope scope) {
+        roles.findById(assignmentId).filter(assignment -> assignment.grant().scope().equals(scope))
+                .ifPresent(assignment -> revoke(actor, assignment.id()));
+    }
+
     @Transactional(readOnly = true)
     public List<Assignment> assignments() {
         List<RoleAssignment> all = roles.findAllByOrderByAccountIdAscRoleAsc();

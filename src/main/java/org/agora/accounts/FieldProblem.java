@@ -1,7 +1,7 @@
 package org.agora.accounts;
 
 /** A business rule refused a form value; the web layer shows {@code messageKey} next to {@code field}. */
-class FieldProblem extends RuntimeException {
+public class FieldProblem extends RuntimeException {
 
     private final String field;
     private final String messageKey;
@@ -12,6 +12,6 @@ class FieldProblem extends RuntimeException {
         this.messageKey = messageKey;
     }
 
-    String field() { return field; }
-    String messageKey() { return messageKey; }
+    public String field() { return field; }
+    public String messageKey() { return messageKey; }
 }

@@ -35,11 +35,14 @@ class ProcessAdminController {
     private final ProcessManagement management;
     private final ProcessPermissions permissions;
     private final MessageSource messages;
+    private final ProcessTeamController team;
 
-    ProcessAdminController(ProcessManagement management, ProcessPermissions permissions, MessageSource messages) {
+    ProcessAdminController(ProcessManagement management, ProcessPermissions permissions, MessageSource messages,
+                           ProcessTeamController team) {
         this.management = management;
         this.permissions = permissions;
         this.messages = messages;
+        this.team = team;
     }
 
     @GetMapping
@@ -83,8 +86,7 @@ class ProcessAdminController {
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, @AuthenticationPrincipal AgoraUser user, Model model) {
-        model.addAttribute("process", management.detail(id, user));
-        return "processes/admin/show";
+        return team.page(id, user, model, "", null);
     }
 
     @GetMapping("/{id}/edit")

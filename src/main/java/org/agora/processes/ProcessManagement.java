@@ -104,6 +104,17 @@ class ProcessManagement {
                         phase.endsOn().toString())).toList());
     }
 
+    /** Refuses (403, or 404 for an unknown id) anyone who may not manage this process. */
+    @Transactional(readOnly = true)
+    void requireManager(long id, AgoraUser user) {
+        managed(id, user);
+    }
+
+    /** Records a change of the process's team in its history. */
+    void logTeamChange(long id, AgoraUser user, String action, String detail) {
+        log(managed(id, user), user, action, detail);
+    }
+
     @Transactional(readOnly = true)
     boolean hasImage(long id, AgoraUser user) {
         return managed(id, user).hasImage();
