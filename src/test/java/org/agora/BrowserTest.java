@@ -14,8 +14,10 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import org.agora.notifications.MailOutbox;
 import org.agora.notifications.OutboxMail;
 import org.junit.jupiter.api.AfterAll;
@@ -114,6 +116,18 @@ public abstract class BrowserTest {
     protected Page open(String path) {
         page.navigate(url(path));
         return page;
+    }
+
+    /**
+     * Signs in through the sign-in form (its submit button is the one inside main: the header has a link of the same
+     * name) and waits until the application has left the sign-in page.
+     */
+    protected void signIn(String email, String password) {
+        open("/login");
+        page.getByLabel("Adresse électronique").fill(email);
+        page.getByLabel("Mot de passe").fill(password);
+        page.getByRole(AriaRole.MAIN).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Se connecter")).click();
+        page.waitForURL(address -> !address.contains("/login"));
     }
 
     /** Fails on any axe-core violation of impact serious or critical (WCAG 2.0/2.1 A and AA rules). */
