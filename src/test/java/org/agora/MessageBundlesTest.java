@@ -46,6 +46,10 @@ class MessageBundlesTest {
         List<String> problems = new ArrayList<>();
         bundles.forEach((name, properties) -> {
             properties.forEach((key, value) -> {
+                // A message with arguments goes through MessageFormat, which takes a lone ' as a quote and drops it.
+                if (value.toString().matches("(?s).*\\{\\d.*") && value.toString().matches("(?s).*(?<!')'(?!').*")) {
+                    problems.add(name + ": " + key + " has arguments and a lone ' that MessageFormat would swallow (write ’ or '')");
+                }
                 if (value.toString().isBlank()) {
                     problems.add(name + ": " + key + " is empty");
                 }
