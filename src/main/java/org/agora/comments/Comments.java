@@ -1,0 +1,22 @@
+package org.agora.comments;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface Comments extends ListCrudRepository<Comment, Long> {
+
+    List<Comment> findByResourceTypeAndResourceIdOrderByPostedAtAscIdAsc(String resourceType, long resourceId);
+
+    List<Comment> findByAuthorIdOrderByPostedAtAsc(long authorId);
+
+    /** Published comments per resource, in one grouped query; the caller keeps only the pairs it asked for. */
+    @Query("""
+            select c.resourceType, c.resourceId, count(c) from Comment c
+            where c.status = org.agora.comments.Comment.Status.PUBLISHED
+              and c.resourceType in :types and c.resourceId in :ids
+            group by c.resourceType, c.resourceId""")
+    List<Object[]> countPublished(Collection<String> types, Collection<Long> ids);
+}
