@@ -16,7 +16,6 @@ import java.util.Set;
 import org.agora.accounts.AccountId;
 import org.agora.accounts.AccountManagement;
 import org.agora.accounts.AgoraUser;
-import org.agora.accounts.PersonalData;
 import org.agora.shared.Clocks;
 import org.agora.shared.ResourceRef;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,7 +33,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  */
 @Service
 @Transactional
-class CommentManagement implements CommentThreads, PersonalData {
+class CommentManagement implements CommentThreads {
 
     static final int MIN_LENGTH = 2;
     static final int MAX_LENGTH = 3000;
@@ -272,41 +271,6 @@ class CommentManagement implements CommentThreads, PersonalData {
             }
         }
         return counts;
-    }
-
-    // ---- Personal data --------------------------------------------------------------------------------------------
-
-    @Override
-    public String section() {
-        return "comments";
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Object export(AccountId account) {
-        List<Map<String, Object>> written = comments.findByAuthorIdOrderByPostedAtAsc(account.value()).stream()
-                .map(comment -> {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("id", comment.id());
-                    entry.put("resource", comment.resource().toString());
-                    entry.put("stance", comment.stance().name());
-                    entry.put("body", comment.body());
-                    entry.put("status", comment.status().name());
-                    entry.put("postedAt", comment.postedAt().toString());
-                    entry.put("editedAt", comment.editedAt() == null ? null : comment.editedAt().toString());
-                    return entry;
-                }).toList();
-        List<Map<String, Object>> cast = votes.allOf(account).stream().map(vote -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("commentId", vote.commentId());
-            entry.put("direction", vote.direction().name());
-            entry.put("votedAt", vote.votedAt().toString());
-            return entry;
-        }).toList();
-        Map<String, Object> section = new LinkedHashMap<>();
-        section.put("comments", written);
-        section.put("votes", cast);
-        return section;
     }
 
     // ---- Rules ----------------------------------------------------------------------------------------------------
