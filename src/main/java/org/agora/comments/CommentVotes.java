@@ -38,7 +38,7 @@ class CommentVotes {
     void vote(long commentId, AccountId account, Direction direction, Instant now) {
         int inserted = jdbc.update("""
                 INSERT INTO comment_vote (comment_id, account_id, direction, voted_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (comment_id, account_id) DO NOTHING""",
+                ON CONFLICT DO NOTHING""",
                 commentId, account.value(), direction.name(), Timestamp.from(now));
         if (inserted == 0) {
             jdbc.update("UPDATE comment_vote SET direction = ?, voted_at = ? WHERE comment_id = ? AND account_id = ? AND direction <> ?",
