@@ -195,8 +195,8 @@ class CommentManagement implements CommentThreads {
                 : target.get().target().refusal(resource.id(), viewer).orElse(null);
 
         List<Comment> all = comments.findByResourceTypeAndResourceIdOrderByPostedAtAscIdAsc(resource.type(), resource.id());
-        Map<Long, CommentVotes.Tally> tallies = all.isEmpty() ? Map.of() : votes.tallies(resource);
-        Map<Long, CommentVotes.Direction> own = viewer == null || all.isEmpty() ? Map.of() : votes.votesOf(viewer.id(), resource);
+        // Three queries whatever the size of the thread: comments, votes (grouped), authors' names.
+        Map<Long, CommentVotes.Tally> tallies = all.isEmpty() ? Map.of() : votes.tallies(resource, viewer == null ? null : viewer.id());
         Set<AccountId> authors = new HashSet<>();
         all.forEach(comment -> authors.add(comment.author()));
         Map<AccountId, Optional<String>> names = authors.isEmpty() ? Map.of() : accounts.pseudonyms(authors);
@@ -219,14 +219,14 @@ class CommentManagement implements CommentThreads {
             }
         }
         Instant now = clock.instant();
-        ViewContext context = new ViewContext(children, tallies, own, names, viewer, now);
+        ViewContext context = new ViewContext(children, tallies, names, viewer, now);
         List<CommentThread.CommentView> views = roots.stream().map(root -> view(root, context)).toList();
         return new CommentThread(resource, returnTo, views, inFavour + against + neutral, inFavour, against, neutral,
                 refusal == null, refusal);
     }
 
     private record ViewContext(Map<Long, List<Comment>> children, Map<Long, CommentVotes.Tally> tallies,
-                               Map<Long, CommentVotes.Direction> own, Map<AccountId, Optional<String>> names,
+                               Map<AccountId, Optional<String>> names,
                                AgoraUser viewer, Instant now) {
     }
 
@@ -234,7 +234,7 @@ class CommentManagement implements CommentThreads {
         boolean published = comment.isPublished();
         Optional<String> name = context.names().getOrDefault(comment.author(), Optional.empty());
         CommentVotes.Tally tally = context.tallies().getOrDefault(comment.id(), CommentVotes.Tally.NONE);
-        CommentVotes.Direction viewerVote = context.own().get(comment.id());
+        CommentVotes.Direction viewerVote = tally.viewerVote();
         boolean viewerIsAuthor = context.viewer() != null && comment.isWrittenBy(context.viewer().id());
         String marker = switch (comment.status()) {
             case PUBLISHED -> null;

@@ -21,8 +21,9 @@ class CommentVotes {
 
     enum Direction { UP, DOWN }
 
-    record Tally(long up, long down) {
-        static final Tally NONE = new Tally(0, 0);
+    /** The votes on one comment; {@code viewerVote} is the viewer's own, or null. */
+    record Tally(long up, long down, Direction viewerVote) {
+        static final Tally NONE = new Tally(0, 0, null);
     }
 
     record OwnVote(long commentId, Direction direction, Instant votedAt) {
@@ -50,44 +51,31 @@ class CommentVotes {
         jdbc.update("DELETE FROM comment_vote WHERE comment_id = ? AND account_id = ?", commentId, account.value());
     }
 
-    /** Up and down votes of every comment of a resource, in one grouped query. */
-    Map<Long, Tally> tallies(ResourceRef resource) {
+    /** Up and down votes of every comment of a resource, with the viewer's own vote, in one grouped query. */
+    Map<Long, Tally> tallies(ResourceRef resource, AccountId viewer) {
         Map<Long, long[]> counts = new HashMap<>();
+        Map<Long, Direction> own = new HashMap<>();
         jdbc.query("""
-                SELECT v.comment_id, v.direction, COUNT(*) AS n FROM comment_vote v
-                JOIN resource_comment c ON c.id = v.comment_id
+                SELECT v.comment_id, v.direction, COUNT(*) AS n,
+                       SUM(CASE WHEN v.account_id = ? THEN 1 ELSE 0 END) AS own
+                FROM comment_vote v JOIN resource_comment c ON c.id = v.comment_id
                 WHERE c.resource_type = ? AND c.resource_id = ?
                 GROUP BY v.comment_id, v.direction""", row -> {
+            Direction direction = Direction.valueOf(row.getString(2));
             long[] pair = counts.computeIfAbsent(row.getLong(1), id -> new long[2]);
-            pair[Direction.valueOf(row.getString(2)) == Direction.UP ? 0 : 1] = row.getLong(3);
-        }, resource.type(), resource.id());
+            pair[direction == Direction.UP ? 0 : 1] = row.getLong(3);
+            if (row.getLong(4) > 0) {
+                own.put(row.getLong(1), direction);
+            }
+        }, viewer == null ? 0L : viewer.value(), resource.type(), resource.id());
         Map<Long, Tally> tallies = new HashMap<>();
-        counts.forEach((id, pair) -> tallies.put(id, new Tally(pair[0], pair[1])));
+        counts.forEach((id, pair) -> tallies.put(id, new Tally(pair[0], pair[1], own.get(id))));
         return tallies;
-    }
-
-    /** The viewer's votes on the comments of a resource. */
-    Map<Long, Direction> votesOf(AccountId account, ResourceRef resource) {
-        Map<Long, Direction> votes = new HashMap<>();
-        jdbc.query("""
-                SELECT v.comment_id, v.direction FROM comment_vote v
-                JOIN resource_comment c ON c.id = v.comment_id
-                WHERE c.resource_type = ? AND c.resource_id = ? AND v.account_id = ?""",
-                row -> {
-                    votes.put(row.getLong(1), Direction.valueOf(row.getString(2)));
-                }, resource.type(), resource.id(), account.value());
-        return votes;
     }
 
     List<OwnVote> allOf(AccountId account) {
         return jdbc.query("SELECT comment_id, direction, voted_at FROM comment_vote WHERE account_id = ? ORDER BY voted_at",
                 (row, index) -> new OwnVote(row.getLong(1), Direction.valueOf(row.getString(2)),
                         row.getTimestamp(3).toInstant()), account.value());
-    }
-
-    long count(long commentId, Direction direction) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM comment_vote WHERE comment_id = ? AND direction = ?",
-                Long.class, commentId, direction.name());
-        return count == null ? 0 : count;
     }
 }

@@ -162,11 +162,13 @@ class CommentPostingTests extends CommentTestSupport {
         ResourceRef item = CommentsTestSetup.newItem();
         String typed = "</textarea><script>alert(1)</script>";
 
-        postComment(camille, item, null, "MAYBE", typed)
+        String html = postComment(camille, item, null, "MAYBE", typed)
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;")))
                 .andExpect(content().string(not(containsString("<script>alert(1)"))))
-                .andExpect(content().string(containsString("Choisissez une position parmi pour, contre ou neutre.")));
+                .andExpect(content().string(containsString("Choisissez une position parmi pour, contre ou neutre.")))
+                .andReturn().getResponse().getContentAsString();
+        CommentThreadPageTests.Files.write("target/comment-form-sample.html", html);
     }
 
     @Test

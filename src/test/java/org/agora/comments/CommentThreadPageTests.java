@@ -43,7 +43,7 @@ class CommentThreadPageTests extends CommentTestSupport {
         Instant posted = jdbc.queryForObject("SELECT posted_at FROM resource_comment WHERE id = ?", java.sql.Timestamp.class, top).toInstant();
 
         String html = page(item, dominique);
-        Files.write(html);
+        Files.write("target/comment-thread-sample.html", html);
 
         assertThat(html).contains("id=\"comments-title\"", "3 commentaires", "Pour : 1", "Contre : 1", "Neutres : 1",
                         "id=\"comment-" + top + "\"", "id=\"comment-" + reply + "\"",
@@ -94,8 +94,8 @@ class CommentThreadPageTests extends CommentTestSupport {
 
     /** Keeps the last rendered thread under target/ for a look by eye or an HTML checker. */
     static final class Files {
-        static void write(String html) throws java.io.IOException {
-            java.nio.file.Files.writeString(java.nio.file.Path.of("target/comment-thread-sample.html"), html);
+        static void write(String path, String html) throws java.io.IOException {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(path), html);
         }
     }
 }
