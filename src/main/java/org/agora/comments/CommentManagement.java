@@ -98,7 +98,6 @@ class CommentManagement implements CommentThreads {
     }
 
     /** Throws what an edit of this comment by this person would be refused for now, whatever they typed. */
-    @Transactional(readOnly = true)
     void requireEditable(AgoraUser user, long id) {
         editable(user, id);
     }
@@ -157,13 +156,13 @@ class CommentManagement implements CommentThreads {
 
     /** Hides a published comment; the thread shows "hidden by moderation" and the reason's category. */
     void hide(long id, Comment.HiddenReason reason) {
-        Comment comment = comments.findById(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        Comment comment = comments.findForChange(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         comment.hide(reason, clock.instant());
         events.publishEvent(new CommentRemoved(id, comment.resource()));
     }
 
     void restore(long id) {
-        comments.findById(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND)).restore();
+        comments.findForChange(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND)).restore();
     }
 
     // ---- Reading --------------------------------------------------------------------------------------------------
@@ -303,7 +302,7 @@ class CommentManagement implements CommentThreads {
     }
 
     private Comment own(AgoraUser user, long id) {
-        Comment comment = comments.findById(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        Comment comment = comments.findForChange(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         if (!comment.isWrittenBy(user.id())) {
             throw new AccessDeniedException("Comment " + id + " is not theirs");
         }

@@ -3,10 +3,20 @@ package org.agora.comments;
 import java.util.Collection;
 import java.util.List;
 
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 interface Comments extends ListCrudRepository<Comment, Long> {
+
+    /** The comment, locked until the end of the transaction, so that parallel changes (a double click) queue up. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Comment c where c.id = :id")
+    Optional<Comment> findForChange(long id);
 
     List<Comment> findByResourceTypeAndResourceIdOrderByPostedAtAscIdAsc(String resourceType, long resourceId);
 

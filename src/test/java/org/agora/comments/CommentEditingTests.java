@@ -167,6 +167,20 @@ class CommentEditingTests extends CommentTestSupport {
     }
 
     @Test
+    void tenParallelDeletesOfOneCommentAllSucceedAndRemoveItOnce() throws Exception {
+        AgoraUser camille = people.participant();
+        ResourceRef item = CommentsTestSetup.newItem();
+        long id = comment(camille, item);
+
+        List<Integer> statuses = CommentVotingTests.inParallel(10,
+                index -> delete(camille, id).andReturn().getResponse().getStatus());
+
+        assertThat(statuses).containsOnly(303);
+        assertThat(bodyOf(id)).isNull();
+        assertThat(events.stream(CommentRemoved.class).filter(removed -> removed.commentId() == id)).hasSize(1);
+    }
+
+    @Test
     void aCommentHiddenByModerationShowsTheReasonCategoryAndCanBeRestored() throws Exception {
         AgoraUser camille = people.participant();
         ResourceRef item = CommentsTestSetup.newItem();

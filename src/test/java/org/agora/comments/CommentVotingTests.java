@@ -181,7 +181,7 @@ class CommentVotingTests extends CommentTestSupport {
         int run(int index) throws Exception;
     }
 
-    private static List<Integer> inParallel(int count, Task task) throws Exception {
+    static List<Integer> inParallel(int count, Task task) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(count)) {
