@@ -3,8 +3,6 @@ package org.agora.proposals;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -197,12 +195,6 @@ class ProposalBrowser implements ProposalCatalog {
     static String excerpt(String body) {
         String flat = body.replaceAll("\\s+", " ").strip();
         return flat.length() <= 240 ? flat : flat.substring(0, 239).strip() + "…";
-    }
-
-    static Set<Long> ids(Collection<Row> rows) {
-        Set<Long> ids = new HashSet<>();
-        rows.forEach(row -> ids.add(row.id()));
-        return ids;
     }
 
     private record RawRow(long id, String reference, String title, String body, long territoryId, String theme,

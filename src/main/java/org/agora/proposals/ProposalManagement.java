@@ -51,8 +51,8 @@ class ProposalManagement {
         this.editWindow = editWindow;
     }
 
-    Duration editWindow() {
-        return editWindow;
+    boolean editableNow(Proposal proposal) {
+        return proposal.editableAt(clock.instant(), editWindow);
     }
 
     /** Checks the form against the process and keeps it as the author's draft; returns the draft's id. */
