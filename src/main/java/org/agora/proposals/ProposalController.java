@@ -174,7 +174,7 @@ class ProposalController {
         ProcessSettings process = management.publicProcess(slug);
         Proposal draft = management.draftOf(slug, draftId, user);
         model.addAttribute("process", process);
-        model.addAttribute("draft", draft);
+        model.addAttribute("draft", ProposalView.of(draft));
         model.addAttribute("territoryName", browser.territoryName(draft.territoryId()));
         model.addAttribute("attachment", attachments.findById(draft.id()).orElse(null));
         return "proposals/preview";
@@ -243,7 +243,7 @@ class ProposalController {
         Proposal proposal = browser.find(process, reference).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         boolean author = user != null && proposal.isAuthoredBy(user.id().value());
         model.addAttribute("process", process);
-        model.addAttribute("proposal", proposal);
+        model.addAttribute("proposal", ProposalView.of(proposal));
         model.addAttribute("authorName", browser.authorName(proposal.authorId()).orElse(null));
         model.addAttribute("territoryName", browser.territoryName(proposal.territoryId()));
         model.addAttribute("attachment", attachments.findById(proposal.id()).orElse(null));
