@@ -48,7 +48,7 @@ class ProposalDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(ProposalDemoData.class);
 
     private static final List<String> NAMES = List.of("Amandine R.", "Bastien L.", "Chloé M.", "Damien P.",
-            "Élodie V.", "Fabrice G.", "Gaëlle T.", "Hugo B.", "Inès D.", "Jérôme C.", "Karine F.", "Léo H.",
+            "Élodie V.", "Fabrice G.", "Agathe T.", "Hugo B.", "Inès D.", "Jérôme C.", "Karine F.", "Léo H.",
             "Manon J.", "Nicolas K.", "Océane N.", "Pascal O.", "Quentin S.", "Rose-Marie A.", "Samir E.", "Thérèse W.",
             "Ulysse Y.", "Valérie Z.", "William R.", "Yasmine L.", "Zoé M.", "Antoine P.", "Brigitte V.", "Cédric G.",
             "Delphine T.", "Étienne B.");
