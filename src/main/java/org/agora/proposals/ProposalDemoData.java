@@ -193,6 +193,12 @@ class ProposalDemoData implements ApplicationRunner {
         Map<Integer, Integer> lastNumbers = new HashMap<>();
         List<Object[]> rows = new ArrayList<>();
         Set<String> titles = new LinkedHashSet<>();
+        // Publication times drawn first and sorted, so that references follow the order of publication.
+        List<Instant> times = new ArrayList<>();
+        for (int i = 0; i < PROPOSALS; i++) {
+            times.add(now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 30))));
+        }
+        times.sort(null);
         for (int i = 0; rows.size() < PROPOSALS && i < PROPOSALS * 5; i++) {
             String theme = themes.get(i % themes.size());
             List<List<String>> bank = BANK.get(theme);
@@ -202,7 +208,7 @@ class ProposalDemoData implements ApplicationRunner {
                 continue;
             }
             String body = pick(bank.get(1), random) + "\n\n" + pick(bank.get(2), random) + "\n\n" + pick(bank.get(3), random);
-            Instant published = now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 30)));
+            Instant published = times.get(rows.size());
             int year = published.atZone(Clocks.PARIS).getYear();
             int number = lastNumbers.computeIfAbsent(year, this::lastNumber) + 1;
             lastNumbers.put(year, number);

@@ -45,5 +45,7 @@ class ProposalDemoDataTests {
         assertThat(count("SELECT COUNT(*) FROM proposal_supporter r WHERE supports <> (SELECT COUNT(*) FROM proposal_support s "
                 + "WHERE s.account_id = r.account_id AND s.process_id = r.process_id)")).isZero();
         assertThat(count("SELECT MAX(last_number) FROM proposal_reference_counter")).isEqualTo(ProposalDemoData.PROPOSALS);
+        assertThat(count("SELECT COUNT(*) FROM proposal a JOIN proposal b ON a.reference < b.reference "
+                + "AND a.published_at > b.published_at")).as("references follow publication").isZero();
     }
 }
