@@ -176,7 +176,7 @@ class ProposalController {
         model.addAttribute("process", process);
         model.addAttribute("draft", ProposalView.of(draft));
         model.addAttribute("territoryName", browser.territoryName(draft.territoryId()));
-        model.addAttribute("attachment", attachments.findById(draft.id()).orElse(null));
+        model.addAttribute("attachment", attachments.findById(draft.id()).map(AttachmentView::of).orElse(null));
         return "proposals/preview";
     }
 
@@ -246,7 +246,7 @@ class ProposalController {
         model.addAttribute("proposal", ProposalView.of(proposal));
         model.addAttribute("authorName", browser.authorName(proposal.authorId()).orElse(null));
         model.addAttribute("territoryName", browser.territoryName(proposal.territoryId()));
-        model.addAttribute("attachment", attachments.findById(proposal.id()).orElse(null));
+        model.addAttribute("attachment", attachments.findById(proposal.id()).map(AttachmentView::of).orElse(null));
         model.addAttribute("isAuthor", author);
         model.addAttribute("editable", author && management.editableNow(proposal));
         model.addAttribute("supportsOpen", process.acceptsSupports() && proposal.status() == ProposalStatus.PUBLISHED);

@@ -17,3 +17,15 @@ record ProposalView(long id, String reference, String title, String body, long t
         return status == ProposalStatus.WITHDRAWN;
     }
 }
+
+/** An attachment as pages show it: its name and whether it is an image shown inline. */
+record AttachmentView(String fileName, boolean image) {
+
+    static AttachmentView of(ProposalAttachment attachment) {
+        return new AttachmentView(attachment.fileName(), attachment.isImage());
+    }
+
+    public boolean isImage() {
+        return image;
+    }
+}

@@ -193,7 +193,12 @@ class ProposalWritingTests {
                 Long.toString(bed.east), "Mobilités");
         request.file(new MockMultipartFile("attachment", "../../plan du bourg.exe", "text/html", PDF));
         String draft = mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(draft).with(as(author))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("plan du bourg.pdf")));
         String page = mvc.perform(post(draft + "/publish").with(as(author)).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(page)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Télécharger la pièce jointe (plan du bourg.pdf)")))
+                .andExpect(content().string(not(containsString("<img src=\"/processes"))));
 
         mvc.perform(get(page + "/attachment")).andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/pdf"))
@@ -201,6 +206,21 @@ class ProposalWritingTests {
                 .andExpect(header().string("Content-Disposition", containsString("plan du bourg.pdf")))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(content().bytes(PDF));
+    }
+
+    @Test
+    void showsAnImageAttachmentInlineWithATextAlternative() throws Exception {
+        MockMultipartHttpServletRequestBuilder request = create("Une proposition illustrée d’une photo", BODY,
+                Long.toString(bed.east), "Mobilités");
+        request.file(new MockMultipartFile("attachment", "photo.pdf", "application/pdf", PNG));
+        String draft = mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String page = mvc.perform(post(draft + "/publish").with(as(author)).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+
+        mvc.perform(get(page)).andExpect(content().string(containsString("alt=\"Illustration jointe à la proposition")));
+        mvc.perform(get(page + "/attachment")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png"))
+                .andExpect(header().string("Content-Disposition", containsString("inline")))
+                .andExpect(header().string("Content-Disposition", containsString("photo.png")));
     }
 
     @Test
