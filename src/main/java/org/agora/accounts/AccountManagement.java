@@ -367,6 +367,17 @@ public class AccountManagement {
         return account.accountId();
     }
 
+    /**
+     * Demo participants sharing one published password: it is hashed once (Argon2 is deliberately slow) and the hash,
+     * which carries its own salt, is stored for each new account. Existing addresses are left as they are.
+     */
+    public List<AccountId> ensureDemoParticipants(Map<String, String> pseudonymsByEmail, String password) {
+        String hash = passwords.encode(password);
+        return pseudonymsByEmail.entrySet().stream().map(person -> accounts.findByEmail(Emails.normalize(person.getKey()))
+                .orElseGet(() -> accounts.save(Account.confirmed(person.getKey(), person.getValue(), hash, "fr",
+                        clock.instant()))).accountId()).toList();
+    }
+
     @Transactional(readOnly = true)
     public boolean anyAdministrator() {
         return roles.existsByRoleAndScopeKind(Role.ADMINISTRATOR, RoleScope.Kind.GLOBAL);

@@ -26,7 +26,7 @@ record FormErrors(Map<String, String> byField, List<Link> summary) {
 
     /** The fields in the order of the process form; a phase's fields come after "phases", row by row. */
     private static final List<String> FORM_ORDER = List.of("title", "slug", "summary", "description", "territoryId",
-            "image", "imageAlt", "removeImage", "features", "phases");
+            "image", "imageAlt", "removeImage", "features", "themes", "supportLimit", "supportThreshold", "phases");
     private static final List<String> PHASE_ORDER = List.of("name", "description", "startsOn", "endsOn");
     private static final Pattern PHASE_FIELD = Pattern.compile("phases\\[(\\d+)]\\.(\\w+)");
 

@@ -74,6 +74,20 @@ class ParticipatoryProcess {
     @Enumerated(EnumType.STRING)
     private Set<ProcessFeature> features = EnumSet.noneOf(ProcessFeature.class);
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "process_theme", joinColumns = @JoinColumn(name = "process_id"))
+    @OrderColumn(name = "theme_position")
+    @Column(name = "name")
+    private List<String> themes = new ArrayList<>();
+
+    /** Most proposals one participant may support in this process; null for no limit. */
+    @Column(name = "support_limit")
+    private Integer supportLimit;
+
+    /** Supports that mark a proposal for staff attention; null for none. */
+    @Column(name = "support_threshold")
+    private Integer supportThreshold;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -126,6 +140,28 @@ class ParticipatoryProcess {
     void useFeatures(Set<ProcessFeature> chosen) {
         features.clear();
         features.addAll(chosen);
+    }
+
+    /** Themes in the order given, without blanks or repeats; limit and threshold are positive or absent. */
+    void useParticipationRules(List<String> newThemes, Integer limit, Integer threshold) {
+        if (limit != null && limit < 1 || threshold != null && threshold < 1) {
+            throw new IllegalArgumentException("Support limit and threshold are positive");
+        }
+        themes.clear();
+        newThemes.stream().map(String::strip).filter(theme -> !theme.isEmpty()).distinct().forEach(themes::add);
+        supportLimit = limit;
+        supportThreshold = threshold;
+    }
+
+    /** The current phase when there is one and it allows proposals, and the process is published (not closed). */
+    boolean proposalsOpen(LocalDate today) {
+        int index = currentPhaseIndex(today);
+        return status == ProcessStatus.PUBLISHED && index >= 0 && phases.get(index).proposalsOpen();
+    }
+
+    boolean supportsOpen(LocalDate today) {
+        int index = currentPhaseIndex(today);
+        return status == ProcessStatus.PUBLISHED && index >= 0 && phases.get(index).supportsOpen();
     }
 
     void publish(Instant now) {
@@ -220,4 +256,7 @@ class ParticipatoryProcess {
     List<Phase> phases() { return List.copyOf(phases); }
     Set<ProcessFeature> features() { return features.isEmpty() ? Set.of() : EnumSet.copyOf(features); }
     Instant createdAt() { return createdAt; }
+    List<String> themes() { return List.copyOf(themes); }
+    Integer supportLimit() { return supportLimit; }
+    Integer supportThreshold() { return supportThreshold; }
 }

@@ -57,13 +57,15 @@ class ProcessDemoData implements ApplicationRunner {
                         new Phase("Découvrir", "Tournée citoyenne et réunions de lancement dans chaque bassin de vie.",
                                 today.minusMonths(3), today.minusMonths(1).minusDays(1)),
                         new Phase("Contribuer", "Ateliers Fabrik, panels départementaux et propositions en ligne.",
-                                today.minusMonths(1), today.plusMonths(2)),
+                                today.minusMonths(1), today.plusMonths(2), true, true),
                         new Phase("Répondre", "Chaque proposition est orientée vers sa destination et reçoit une réponse.",
                                 today.plusMonths(2).plusDays(1), today.plusMonths(5)),
                         new Phase("Rendre compte", "Restitution publique dans les bassins de vie et bilan en ligne.",
                                 today.plusMonths(5).plusDays(1), today.plusMonths(8))),
                 EnumSet.of(ProcessFeature.PROPOSALS, ProcessFeature.COMMENTS, ProcessFeature.SUPPORTS,
                         ProcessFeature.MEETINGS, ProcessFeature.PANELS));
+        permanent.useParticipationRules(List.of("Mobilités", "Transition écologique", "Formation et emploi",
+                "Démocratie et citoyenneté", "Santé", "Culture"), null, 25);
         permanent.publish(clock.instant());
 
         ParticipatoryProcess lycees = add("budget-participatif-lycees-loiret",
@@ -71,7 +73,7 @@ class ProcessDemoData implements ApplicationRunner {
                 "Les lycéennes et lycéens du Loiret proposent puis choisissent des projets pour leur établissement.",
                 LYCEES, loiret.id(), List.of(
                         new Phase("Proposer des projets", "Chaque lycée dépose ses idées en ligne ou en conseil de vie lycéenne.",
-                                today.plusMonths(1), today.plusMonths(2)),
+                                today.plusMonths(1), today.plusMonths(2), true, false),
                         new Phase("Étudier la faisabilité", "Les services vérifient le coût et la faisabilité de chaque projet.",
                                 today.plusMonths(2).plusDays(1), today.plusMonths(3)),
                         new Phase("Voter", "Chaque élève dispose d’un bulletin pour les projets de son lycée.",

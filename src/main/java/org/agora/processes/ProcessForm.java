@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -21,13 +22,41 @@ record ProcessForm(
         @Size(max = 250, message = "processes.form.imageAlt.tooLong") String imageAlt,
         Boolean removeImage,
         Set<ProcessFeature> features,
-        List<PhaseRow> phases) {
+        List<PhaseRow> phases,
+        @Size(max = 3000, message = "processes.form.themes.tooLong") String themes,
+        @Pattern(regexp = "\\s*([1-9][0-9]{0,5})?\\s*", message = "processes.form.supportLimit.invalid") String supportLimit,
+        @Pattern(regexp = "\\s*([1-9][0-9]{0,6})?\\s*", message = "processes.form.supportThreshold.invalid") String supportThreshold) {
 
     static final int PHASE_ROWS = 8;
+    static final int MAX_THEMES = 30;
 
     ProcessForm {
         features = features == null ? Set.of() : Set.copyOf(features);
         phases = phases == null ? List.of() : phases.stream().map(row -> row == null ? PhaseRow.BLANK : row).toList();
+        themes = themes == null ? "" : themes;
+    }
+
+    /** A form without themes nor support rules. */
+    ProcessForm(String title, String slug, String summary, String description, Long territoryId, String imageAlt,
+                Boolean removeImage, Set<ProcessFeature> features, List<PhaseRow> phases) {
+        this(title, slug, summary, description, territoryId, imageAlt, removeImage, features, phases, "", "", "");
+    }
+
+    /** One theme per line, blank lines ignored. */
+    List<String> themeList() {
+        return themes.lines().map(String::strip).filter(line -> !line.isEmpty()).distinct().toList();
+    }
+
+    Integer supportLimitValue() {
+        return number(supportLimit);
+    }
+
+    Integer supportThresholdValue() {
+        return number(supportThreshold);
+    }
+
+    private static Integer number(String text) {
+        return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
     }
 
     public boolean removesImage() {
@@ -43,9 +72,22 @@ record ProcessForm(
         return rows.subList(0, Math.max(PHASE_ROWS, phases.size()));
     }
 
-    record PhaseRow(String name, String description, String startsOn, String endsOn) {
+    record PhaseRow(String name, String description, String startsOn, String endsOn, Boolean proposalsOpen,
+                    Boolean supportsOpen) {
 
         static final PhaseRow BLANK = new PhaseRow("", "", "", "");
+
+        PhaseRow(String name, String description, String startsOn, String endsOn) {
+            this(name, description, startsOn, endsOn, false, false);
+        }
+
+        public boolean opensProposals() {
+            return Boolean.TRUE.equals(proposalsOpen);
+        }
+
+        public boolean opensSupports() {
+            return Boolean.TRUE.equals(supportsOpen);
+        }
 
         boolean isBlank() {
             return blank(name) && blank(description) && blank(startsOn) && blank(endsOn);

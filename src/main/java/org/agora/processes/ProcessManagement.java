@@ -101,7 +101,10 @@ class ProcessManagement {
                 process.territoryId(), process.imageAlt(), false, process.features(),
                 process.phases().stream().map(phase -> new ProcessForm.PhaseRow(phase.name(),
                         phase.description() == null ? "" : phase.description(), phase.startsOn().toString(),
-                        phase.endsOn().toString())).toList());
+                        phase.endsOn().toString(), phase.proposalsOpen(), phase.supportsOpen())).toList(),
+                String.join("\n", process.themes()),
+                process.supportLimit() == null ? "" : process.supportLimit().toString(),
+                process.supportThreshold() == null ? "" : process.supportThreshold().toString());
     }
 
     /** Refuses (403, or 404 for an unknown id) anyone who may not manage this process. */
@@ -138,6 +141,7 @@ class ProcessManagement {
         Checked checked = check(user, form, image, null);
         ParticipatoryProcess process = processes.saveAndFlush(new ParticipatoryProcess(checked.slug(), form.title(),
                 form.summary(), form.description(), form.territoryId(), checked.phases(), form.features(), clock.instant()));
+        process.useParticipationRules(form.themeList(), form.supportLimitValue(), form.supportThresholdValue());
         log(process, user, "CREATED", process.title());
         if (checked.image() != null) {
             images.save(new ProcessImage(process.id(), checked.image(), image));
@@ -157,9 +161,13 @@ class ProcessManagement {
         if (process.territoryId() != form.territoryId()) changed.add("territory");
         if (!process.phases().equals(sorted(checked.phases()))) changed.add("phases");
         if (!process.features().equals(form.features())) changed.add("features");
+        if (!process.themes().equals(form.themeList())) changed.add("themes");
+        if (!Objects.equals(process.supportLimit(), form.supportLimitValue())) changed.add("supportLimit");
+        if (!Objects.equals(process.supportThreshold(), form.supportThresholdValue())) changed.add("supportThreshold");
         process.describe(checked.slug(), form.title(), form.summary(), form.description(), form.territoryId());
         process.replacePhases(checked.phases());
         process.useFeatures(form.features());
+        process.useParticipationRules(form.themeList(), form.supportLimitValue(), form.supportThresholdValue());
         if (checked.image() != null) {
             images.findById(process.id()).ifPresentOrElse(stored -> stored.replace(checked.image(), image),
                     () -> images.save(new ProcessImage(process.id(), checked.image(), image)));
@@ -230,6 +238,12 @@ class ProcessManagement {
             }
         }
         List<Phase> phases = phases(form.phases(), problems);
+        List<String> themes = form.themeList();
+        if (themes.size() > ProcessForm.MAX_THEMES) {
+            problems.add(new ProcessProblem("themes", "processes.form.themes.tooMany"));
+        } else if (themes.stream().anyMatch(theme -> theme.length() > 80)) {
+            problems.add(new ProcessProblem("themes", "processes.form.themes.themeTooLong"));
+        }
         ImageFormat format = null;
         if (image != null && image.length > 0) {
             if (image.length > ImageFormat.MAX_BYTES) {
@@ -275,7 +289,8 @@ class ProcessManagement {
                 problems.add(new ProcessProblem(prefix + "endsOn", "processes.form.phase.endsBeforeStart"));
             }
             if (problems.size() == before) {
-                phases.add(new Phase(row.name().strip(), row.description(), starts, ends));
+                phases.add(new Phase(row.name().strip(), row.description(), starts, ends, row.opensProposals(),
+                        row.opensSupports()));
             }
         }
         if (phases.isEmpty() && problems.stream().noneMatch(problem -> problem.field().startsWith("phases["))) {

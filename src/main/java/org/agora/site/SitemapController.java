@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.agora.processes.ProcessCatalog;
+import org.agora.proposals.ProposalCatalog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +16,12 @@ import org.springframework.web.util.HtmlUtils;
 class SitemapController {
 
     private final ProcessCatalog processes;
+    private final ProposalCatalog proposals;
     private final String baseUrl;
 
-    SitemapController(ProcessCatalog processes, @Value("${agora.base-url}") String baseUrl) {
+    SitemapController(ProcessCatalog processes, ProposalCatalog proposals, @Value("${agora.base-url}") String baseUrl) {
         this.processes = processes;
+        this.proposals = proposals;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -27,6 +30,7 @@ class SitemapController {
         List<String> paths = new ArrayList<>(List.of("/", "/processes", "/signup", "/login",
                 "/legal/notice", "/legal/privacy", "/legal/accessibility", "/legal/terms"));
         processes.publishedSlugs().forEach(slug -> paths.add("/processes/" + slug));
+        paths.addAll(proposals.publicPaths());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         paths.forEach(path -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(baseUrl + path)).append("</loc></url>\n"));

@@ -1,0 +1,176 @@
+package org.agora.proposals;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.DynamicUpdate;
+
+/**
+ * A proposal. Its text changes only while it is a draft, or within the edit window after publication and before any
+ * answer; withdrawing keeps the text. Counters and the threshold mark are written by SQL in the transactions that
+ * change the rows they mirror, so the entity only reads them.
+ */
+@Entity
+@Table(name = "proposal")
+@DynamicUpdate
+class Proposal {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "process_id")
+    private long processId;
+
+    @Column(name = "author_id")
+    private long authorId;
+
+    @Enumerated(EnumType.STRING)
+    private ProposalStatus status;
+
+    private String reference;
+    private String title;
+    private String body;
+
+    @Column(name = "territory_id")
+    private long territoryId;
+
+    private String theme;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Column(name = "edited_at")
+    private Instant editedAt;
+
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
+    /** Set by accountability when staff answer; from then on the text is frozen. */
+    @Column(name = "answered_at", insertable = false, updatable = false)
+    private Instant answeredAt;
+
+    @Column(name = "supports_count", insertable = false, updatable = false)
+    private int supportsCount;
+
+    @Column(name = "comment_count", insertable = false, updatable = false)
+    private int commentCount;
+
+    @Column(name = "threshold_reached_at", insertable = false, updatable = false)
+    private Instant thresholdReachedAt;
+
+    @Version
+    private long version;
+
+    protected Proposal() {
+    }
+
+    Proposal(long processId, long authorId, Content content, Instant now) {
+        this.processId = processId;
+        this.authorId = authorId;
+        this.status = ProposalStatus.DRAFT;
+        this.createdAt = now;
+        write(content);
+    }
+
+    void reviseDraft(Content content) {
+        if (status != ProposalStatus.DRAFT) {
+            throw new IllegalStateException("Only a draft is revised before publication");
+        }
+        write(content);
+    }
+
+    void publish(String reference, Instant now) {
+        if (status != ProposalStatus.DRAFT) {
+            throw new IllegalStateException("Only a draft is published");
+        }
+        this.reference = reference;
+        this.status = ProposalStatus.PUBLISHED;
+        this.publishedAt = now;
+    }
+
+    /** Whether the author may still change the published text at {@code now}. */
+    boolean editableAt(Instant now, Duration window) {
+        return status == ProposalStatus.PUBLISHED && answeredAt == null && publishedAt != null
+                && now.isBefore(publishedAt.plus(window));
+    }
+
+    void edit(Content content, Instant now, Duration window) {
+        if (!editableAt(now, window)) {
+            throw new IllegalStateException("The edit window is over or the proposal was answered");
+        }
+        write(content);
+        editedAt = now;
+    }
+
+    void withdraw(Instant now) {
+        if (status != ProposalStatus.PUBLISHED) {
+            throw new IllegalStateException("Only a published proposal is withdrawn");
+        }
+        status = ProposalStatus.WITHDRAWN;
+        withdrawnAt = now;
+    }
+
+    private void write(Content content) {
+        this.title = content.title();
+        this.body = content.body();
+        this.territoryId = content.territoryId();
+        this.theme = content.theme();
+    }
+
+    boolean isAuthoredBy(long accountId) {
+        return authorId == accountId;
+    }
+
+    boolean isPublic() {
+        return status != ProposalStatus.DRAFT;
+    }
+
+    ProposalId proposalId() {
+        return new ProposalId(id);
+    }
+
+    Long id() { return id; }
+    long processId() { return processId; }
+    long authorId() { return authorId; }
+    ProposalStatus status() { return status; }
+    String reference() { return reference; }
+    String title() { return title; }
+    String body() { return body; }
+    long territoryId() { return territoryId; }
+    String theme() { return theme; }
+    Instant createdAt() { return createdAt; }
+    Instant publishedAt() { return publishedAt; }
+    Instant editedAt() { return editedAt; }
+    Instant withdrawnAt() { return withdrawnAt; }
+    Instant answeredAt() { return answeredAt; }
+    int supportsCount() { return supportsCount; }
+    int commentCount() { return commentCount; }
+    Instant thresholdReachedAt() { return thresholdReachedAt; }
+
+    /** What the author writes, already checked: stripped text, a territory within the scope, a theme of the process. */
+    record Content(String title, String body, long territoryId, String theme) {
+
+        Content {
+            if (title == null || title.length() < 10 || title.length() > 150) {
+                throw new IllegalArgumentException("A title has 10 to 150 characters");
+            }
+            if (body == null || body.length() < 15 || body.length() > 5000) {
+                throw new IllegalArgumentException("A body has 15 to 5000 characters");
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.agora.proposals;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ProposalAttachments extends JpaRepository<ProposalAttachment, Long> {
+}

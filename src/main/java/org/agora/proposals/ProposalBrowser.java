@@ -1,0 +1,204 @@
+package org.agora.proposals;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.agora.accounts.AccountId;
+import org.agora.accounts.AccountManagement;
+import org.agora.accounts.AgoraUser;
+import org.agora.processes.ProcessFeature;
+import org.agora.processes.ProcessRules;
+import org.agora.processes.ProcessSettings;
+import org.agora.shared.Clocks;
+import org.agora.territories.TerritoryDirectory;
+import org.agora.territories.TerritoryView;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the public sees of proposals: filtered, sorted, paginated lists and each proposal's page. */
+@Service
+@Transactional(readOnly = true)
+class ProposalBrowser implements ProposalCatalog {
+
+    static final int PAGE_SIZE = 20;
+
+    /** A large prime: MOD(id * 7919 + seed, it) orders ids in a seeded, stable pseudo-random way, on H2 and PostgreSQL. */
+    private static final long RANDOM_MODULUS = 1_000_003L;
+
+    enum Sort {
+        RECENT("published_at DESC, id DESC"), SUPPORTED("supports_count DESC, id DESC"),
+        COMMENTED("comment_count DESC, id DESC"), RANDOM("MOD(id * 7919 + :seed, " + RANDOM_MODULUS + "), id");
+
+        private final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+
+        String param() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Optional<Sort> parse(String value) {
+            if (value == null || value.isBlank()) {
+                return Optional.of(RECENT);
+            }
+            for (Sort sort : values()) {
+                if (sort.param().equals(value.strip())) {
+                    return Optional.of(sort);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    enum StatusFilter {
+        PUBLISHED("status = 'PUBLISHED'"), WITHDRAWN("status = 'WITHDRAWN'"), ANSWERED("answered_at IS NOT NULL");
+
+        private final String condition;
+
+        StatusFilter(String condition) {
+            this.condition = condition;
+        }
+
+        String param() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Optional<StatusFilter> parse(String value) {
+            for (StatusFilter status : values()) {
+                if (status.param().equals(value.strip())) {
+                    return Optional.of(status);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    record Filter(Long territoryId, String theme, StatusFilter status, AccountId mine, Sort sort, long seed) {
+    }
+
+    record Row(long id, String reference, String title, String excerpt, String territoryName, String theme,
+               ProposalStatus status, boolean answered, ZonedDateTime publishedAt, int supports, int comments,
+               boolean thresholdReached, String authorName) {
+
+        public boolean withdrawn() {
+            return status == ProposalStatus.WITHDRAWN;
+        }
+    }
+
+    record Results(List<Row> rows, long total, int page, int totalPages) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ProcessRules processes;
+    private final TerritoryDirectory territories;
+    private final AccountManagement accounts;
+    private final Proposals proposals;
+    private final Clock clock;
+
+    ProposalBrowser(NamedParameterJdbcTemplate jdbc, ProcessRules processes, TerritoryDirectory territories,
+                    AccountManagement accounts, Proposals proposals, Clock clock) {
+        this.jdbc = jdbc;
+        this.processes = processes;
+        this.territories = territories;
+        this.accounts = accounts;
+        this.proposals = proposals;
+        this.clock = clock;
+    }
+
+    /** One page (0-based) of the public proposals of a process. */
+    Results list(ProcessSettings process, Filter filter, int page) {
+        StringBuilder where = new StringBuilder("process_id = :process AND status <> 'DRAFT'");
+        MapSqlParameterSource params = new MapSqlParameterSource("process", process.id().value())
+                .addValue("seed", filter.seed());
+        if (filter.territoryId() != null) {
+            where.append(" AND territory_id IN (:territories)");
+            params.addValue("territories", territories.selfAndDescendants(filter.territoryId()));
+        }
+        if (filter.theme() != null) {
+            where.append(" AND theme = :theme");
+            params.addValue("theme", filter.theme());
+        }
+        if (filter.status() != null) {
+            where.append(" AND ").append(filter.status().condition);
+        }
+        if (filter.mine() != null) {
+            where.append(" AND author_id = :author");
+            params.addValue("author", filter.mine().value());
+        }
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM proposal WHERE " + where, params, Long.class);
+        params.addValue("limit", PAGE_SIZE).addValue("offset", (long) page * PAGE_SIZE);
+        List<RawRow> raw = jdbc.query("SELECT id, reference, title, body, territory_id, theme, status, answered_at, "
+                + "published_at, supports_count, comment_count, threshold_reached_at, author_id FROM proposal WHERE "
+                + where + " ORDER BY " + filter.sort().orderBy + " LIMIT :limit OFFSET :offset", params,
+                (rs, index) -> new RawRow(rs.getLong("id"), rs.getString("reference"), rs.getString("title"),
+                        rs.getString("body"), rs.getLong("territory_id"), rs.getString("theme"),
+                        ProposalStatus.valueOf(rs.getString("status")), rs.getTimestamp("answered_at") != null,
+                        rs.getTimestamp("published_at").toInstant().atZone(Clocks.PARIS), rs.getInt("supports_count"),
+                        rs.getInt("comment_count"), rs.getTimestamp("threshold_reached_at") != null,
+                        rs.getLong("author_id")));
+        Map<AccountId, Optional<String>> names = accounts.pseudonyms(
+                raw.stream().map(row -> new AccountId(row.authorId())).collect(java.util.stream.Collectors.toSet()));
+        List<Row> rows = raw.stream().map(row -> new Row(row.id(), row.reference(), row.title(), excerpt(row.body()),
+                territoryName(row.territoryId()), row.theme(), row.status(), row.answered(), row.publishedAt(),
+                row.supports(), row.comments(), row.thresholdReached(),
+                names.getOrDefault(new AccountId(row.authorId()), Optional.empty()).orElse(null))).toList();
+        int totalPages = (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE);
+        return new Results(rows, total, page, totalPages);
+    }
+
+    /** The territories a proposal of this process may concern, tree-ordered: the scope, its départements and living areas. */
+    List<TerritoryView> territoryChoices(ProcessSettings process) {
+        List<TerritoryView> choices = new ArrayList<>();
+        territories.scopes().stream().filter(scope -> territories.isWithin(scope.id(), process.territoryId()))
+                .forEach(choices::add);
+        return choices;
+    }
+
+    /** A public (published or withdrawn) proposal of this process. */
+    Optional<Proposal> find(ProcessSettings process, String reference) {
+        return proposals.findByReference(reference)
+                .filter(proposal -> proposal.processId() == process.id().value() && proposal.isPublic());
+    }
+
+    Optional<String> authorName(long authorId) {
+        return accounts.pseudonyms(Set.of(new AccountId(authorId))).getOrDefault(new AccountId(authorId), Optional.empty());
+    }
+
+    String territoryName(long territoryId) {
+        return territories.find(territoryId).map(TerritoryView::label).orElse("—");
+    }
+
+    /** Every public list and proposal page, for the sitemap. */
+    @Override
+    public List<String> publicPaths() {
+        List<String> paths = new ArrayList<>();
+        for (String slug : processes.publicSlugsWith(ProcessFeature.PROPOSALS)) {
+            paths.add("/processes/" + slug + "/proposals");
+            processes.bySlug(slug).ifPresent(process -> jdbc.queryForList(
+                    "SELECT reference FROM proposal WHERE process_id = :process AND status <> 'DRAFT' ORDER BY id",
+                    new MapSqlParameterSource("process", process.id().value()), String.class)
+                    .forEach(reference -> paths.add("/processes/" + slug + "/proposals/" + reference)));
+        }
+        return paths;
+    }
+
+    static String excerpt(String body) {
+        String flat = body.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 240 ? flat : flat.substring(0, 239).strip() + "…";
+    }
+
+    private record RawRow(long id, String reference, String title, String body, long territoryId, String theme,
+                          ProposalStatus status, boolean answered, ZonedDateTime publishedAt, int supports,
+                          int comments, boolean thresholdReached, long authorId) {
+    }
+}

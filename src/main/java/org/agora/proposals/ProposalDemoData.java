@@ -1,0 +1,264 @@
+package org.agora.proposals;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.agora.accounts.AccountId;
+import org.agora.accounts.AccountManagement;
+import org.agora.processes.ProcessRules;
+import org.agora.processes.ProcessSettings;
+import org.agora.shared.Clocks;
+import org.agora.territories.TerritoryDirectory;
+import org.agora.territories.TerritoryKind;
+import org.agora.territories.TerritoryView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * On a first start with demo data: about a hundred proposals in the regional process, written by thirty demo
+ * participants across the region's living areas and communes, with supports (some above the threshold) and two
+ * withdrawn. Drawn from a fixed seed, so every first start shows the same data; written in batches.
+ */
+@Component
+@Order(40)
+@ConditionalOnBooleanProperty("agora.demo-data")
+class ProposalDemoData implements ApplicationRunner {
+
+    static final String PROCESS = "democratie-permanente-centre-val-de-loire";
+    static final String PASSWORD = "agora-demo-2026";
+    static final int PROPOSALS = 100;
+    static final int PARTICIPANTS = 30;
+
+    private static final Logger log = LoggerFactory.getLogger(ProposalDemoData.class);
+
+    private static final List<String> NAMES = List.of("Amandine R.", "Bastien L.", "Chloé M.", "Damien P.",
+            "Élodie V.", "Fabrice G.", "Agathe T.", "Hugo B.", "Inès D.", "Jérôme C.", "Karine F.", "Léo H.",
+            "Manon J.", "Nicolas K.", "Océane N.", "Pascal O.", "Quentin S.", "Rose-Marie A.", "Samir E.", "Thérèse W.",
+            "Ulysse Y.", "Valérie Z.", "William R.", "Yasmine L.", "Zoé M.", "Antoine P.", "Brigitte V.", "Cédric G.",
+            "Delphine T.", "Étienne B.");
+
+    /** Per theme: titles ({0} = a place), then sentences for the finding, the proposal and the expected benefit. */
+    private static final Map<String, List<List<String>>> BANK = Map.of(
+            "Mobilités", List.of(
+                    List.of("Un car express le matin entre {0} et la préfecture",
+                            "Des abris vélos sécurisés près de la gare de {0}",
+                            "Un transport à la demande pour les habitants isolés de {0}",
+                            "Des horaires de TER adaptés aux lycéens autour de {0}",
+                            "Une aire de covoiturage à l’entrée de {0}",
+                            "Une piste cyclable continue vers {0}"),
+                    List.of("Aujourd’hui, sans voiture, il est presque impossible de se rendre au travail ou à un rendez-vous médical.",
+                            "Beaucoup de trajets quotidiens se font seul dans sa voiture, faute d’autre solution.",
+                            "Les jeunes et les personnes âgées dépendent de leurs proches pour le moindre déplacement."),
+                    List.of("Je propose de tester la mesure pendant un an, puis de la pérenniser si elle trouve son public.",
+                            "Il faudrait associer la Région, l’intercommunalité et les usagers pour définir le tracé et les horaires.",
+                            "Une première étape simple serait de recenser les besoins auprès des habitants et des entreprises."),
+                    List.of("Cela réduirait les dépenses des ménages et les émissions de gaz à effet de serre.",
+                            "Les habitants gagneraient en autonomie, et le territoire en attractivité.")),
+            "Transition écologique", List.of(
+                    List.of("Des cantines scolaires 100 % locales autour de {0}",
+                            "Un jardin partagé dans chaque quartier de {0}",
+                            "Rénover les écoles de {0} pour mieux les isoler",
+                            "Planter des haies le long des champs près de {0}",
+                            "Une ressourcerie pour donner une seconde vie aux objets à {0}",
+                            "Protéger les zones humides des bords de Loire vers {0}"),
+                    List.of("Les étés sont de plus en plus chauds et les bâtiments publics deviennent difficiles à vivre.",
+                            "Nous jetons encore beaucoup d’objets qui pourraient être réparés ou réutilisés.",
+                            "Les agriculteurs du secteur peinent à vendre leur production près de chez eux."),
+                    List.of("Je propose un appel à projets ouvert aux associations et aux communes volontaires.",
+                            "La Région pourrait accompagner financièrement les premières réalisations et en faire un bilan public.",
+                            "Un comité d’habitants pourrait suivre le projet et proposer des améliorations chaque année."),
+                    List.of("Ce serait bon pour la biodiversité comme pour le budget des familles.",
+                            "Chacun pourrait agir concrètement pour le climat, à deux pas de chez soi.")),
+            "Formation et emploi", List.of(
+                    List.of("Un forum des métiers de l’artisanat à {0}",
+                            "Des stages découverte dans les entreprises de {0}",
+                            "Une formation au numérique pour les seniors de {0}",
+                            "Un tiers-lieu pour les télétravailleurs à {0}",
+                            "Faire connaître l’apprentissage aux collégiens de {0}",
+                            "Des permanences emploi dans les mairies autour de {0}"),
+                    List.of("Beaucoup d’entreprises du secteur ne trouvent pas les personnes qu’elles cherchent.",
+                            "Les jeunes connaissent mal les métiers qui recrutent près de chez eux.",
+                            "Se former oblige souvent à de longs trajets vers les grandes villes."),
+                    List.of("Je propose d’organiser ces rencontres deux fois par an avec les chambres consulaires.",
+                            "Les organismes de formation pourraient venir sur place plutôt que l’inverse.",
+                            "Il faudrait s’appuyer sur les cyber-centres et les associations déjà présentes."),
+                    List.of("Les jeunes resteraient plus volontiers sur le territoire.",
+                            "Cela faciliterait le retour à l’emploi des personnes qui en sont éloignées.")),
+            "Démocratie et citoyenneté", List.of(
+                    List.of("Un budget participatif pour les habitants de {0}",
+                            "Un conseil de jeunes dans le bassin de vie de {0}",
+                            "Des réunions publiques le soir plutôt qu’en journée à {0}",
+                            "Rendre compte chaque année des suites données aux propositions de {0}",
+                            "Des ateliers Fabrik itinérants dans les villages autour de {0}",
+                            "Un panel citoyen sur l’aménagement du centre de {0}"),
+                    List.of("Les habitants ont le sentiment que leur avis n’est pas pris en compte.",
+                            "Les réunions ont lieu à des horaires où beaucoup de gens travaillent.",
+                            "On ne sait jamais ce que deviennent les idées proposées lors des concertations."),
+                    List.of("Je propose de publier pour chaque idée une réponse motivée et un calendrier.",
+                            "Les participants pourraient être tirés au sort pour représenter toute la population.",
+                            "Il faudrait prévoir des moyens pour l’animation et la garde des enfants pendant les réunions."),
+                    List.of("La confiance entre élus et citoyens en sortirait renforcée.",
+                            "Plus de monde participerait, et pas seulement les habitués.")),
+            "Santé", List.of(
+                    List.of("Une maison de santé pluridisciplinaire à {0}",
+                            "Un bus de prévention santé qui passe à {0}",
+                            "Aider les jeunes médecins à s’installer autour de {0}",
+                            "Des téléconsultations accompagnées en pharmacie à {0}",
+                            "Un réseau de covoiturage solidaire vers l’hôpital depuis {0}",
+                            "Du sport sur ordonnance dans les clubs de {0}"),
+                    List.of("Il faut parfois attendre plusieurs mois pour obtenir un rendez-vous chez un spécialiste.",
+                            "Plusieurs médecins partent à la retraite sans successeur.",
+                            "Les personnes âgées renoncent à se soigner faute de moyen de transport."),
+                    List.of("Je propose que la Région soutienne les communes qui se regroupent pour porter le projet.",
+                            "Les professionnels de santé du secteur devraient être associés dès le départ.",
+                            "Une expérimentation de deux ans permettrait d’en mesurer les effets."),
+                    List.of("L’accès aux soins serait plus juste entre villes et campagnes.",
+                            "On éviterait des passages aux urgences qui auraient pu être évités.")),
+            "Culture", List.of(
+                    List.of("Un festival de musique dans les châteaux autour de {0}",
+                            "Une médiathèque ouverte le dimanche à {0}",
+                            "Des résidences d’artistes dans les villages près de {0}",
+                            "Mettre en valeur le patrimoine ligérien de {0}",
+                            "Du cinéma itinérant l’été à {0}",
+                            "Un pass culture régional pour les familles de {0}"),
+                    List.of("L’offre culturelle se concentre dans les grandes villes.",
+                            "Notre patrimoine est riche mais mal connu, même des habitants.",
+                            "Les familles modestes renoncent souvent aux sorties culturelles à cause du prix."),
+                    List.of("Je propose de s’appuyer sur les associations locales et les lieux existants.",
+                            "Une programmation construite avec les habitants attirerait un public plus large.",
+                            "La Région pourrait coordonner les communes pour éviter que tout ait lieu le même week-end."),
+                    List.of("Cela créerait du lien entre les générations et ferait vivre les commerces.",
+                            "Le territoire gagnerait en attractivité touristique.")));
+
+    private final ProcessRules processes;
+    private final TerritoryDirectory territories;
+    private final AccountManagement accounts;
+    private final Proposals proposals;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    ProposalDemoData(ProcessRules processes, TerritoryDirectory territories, AccountManagement accounts,
+                     Proposals proposals, JdbcTemplate jdbc, Clock clock) {
+        this.processes = processes;
+        this.territories = territories;
+        this.accounts = accounts;
+        this.proposals = proposals;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (proposals.count() > 0) {
+            return;
+        }
+        ProcessSettings process = processes.bySlug(PROCESS).orElse(null);
+        if (process == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        Random random = new Random(2026);
+        Map<String, String> participants = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < PARTICIPANTS; i++) {
+            participants.put("citoyen%02d@example.org".formatted(i + 1), NAMES.get(i));
+        }
+        List<AccountId> people = accounts.ensureDemoParticipants(participants, PASSWORD);
+        long accountsDone = System.nanoTime();
+        List<TerritoryView> places = territories.selfAndDescendants(process.territoryId()).stream()
+                .sorted().map(territories::find).flatMap(java.util.Optional::stream)
+                .filter(place -> place.kind() == TerritoryKind.LIVING_AREA || place.kind() == TerritoryKind.COMMUNE)
+                .toList();
+        List<String> themes = process.themes().stream().filter(BANK::containsKey).toList();
+        if (places.isEmpty() || themes.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<Integer, Integer> lastNumbers = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>();
+        Set<String> titles = new LinkedHashSet<>();
+        // Publication times drawn first and sorted, so that references follow the order of publication.
+        List<Instant> times = new ArrayList<>();
+        for (int i = 0; i < PROPOSALS; i++) {
+            times.add(now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 30))));
+        }
+        times.sort(null);
+        for (int i = 0; rows.size() < PROPOSALS && i < PROPOSALS * 5; i++) {
+            String theme = themes.get(i % themes.size());
+            List<List<String>> bank = BANK.get(theme);
+            TerritoryView place = places.get(random.nextInt(places.size()));
+            String title = pick(bank.get(0), random).replace("{0}", place.name());
+            if (title.length() > 150 || !titles.add(title)) {
+                continue;
+            }
+            String body = pick(bank.get(1), random) + "\n\n" + pick(bank.get(2), random) + "\n\n" + pick(bank.get(3), random);
+            Instant published = times.get(rows.size());
+            int year = published.atZone(Clocks.PARIS).getYear();
+            int number = lastNumbers.computeIfAbsent(year, this::lastNumber) + 1;
+            lastNumbers.put(year, number);
+            boolean withdrawn = rows.size() == 17 || rows.size() == 63;
+            rows.add(new Object[] {process.id().value(), people.get(random.nextInt(people.size())).value(),
+                    withdrawn ? "WITHDRAWN" : "PUBLISHED", "%04d-%06d".formatted(year, number), title, body,
+                    place.id(), theme, Timestamp.from(published), Timestamp.from(published),
+                    withdrawn ? Timestamp.from(published.plus(Duration.ofDays(1))) : null});
+        }
+        jdbc.batchUpdate("INSERT INTO proposal (process_id, author_id, status, reference, title, body, territory_id, theme, "
+                + "created_at, published_at, withdrawn_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows);
+        lastNumbers.forEach((year, last) -> jdbc.update(
+                "UPDATE proposal_reference_counter SET last_number = ? WHERE ref_year = ?", last, year));
+        supports(process, people, random, now);
+        log.info("Demo data: {} participants in {} ms, {} proposals with their supports in {} ms", people.size(),
+                (accountsDone - started) / 1_000_000, rows.size(), (System.nanoTime() - accountsDone) / 1_000_000);
+    }
+
+    /** Most proposals get a few supports, some many (above the threshold); withdrawn ones none. */
+    private void supports(ProcessSettings process, List<AccountId> people, Random random, Instant now) {
+        List<Long> ids = jdbc.queryForList("SELECT id FROM proposal WHERE process_id = ? AND status = 'PUBLISHED' ORDER BY id",
+                Long.class, process.id().value());
+        Integer threshold = process.supportThreshold();
+        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> counts = new ArrayList<>();
+        Map<Long, Integer> perPerson = new HashMap<>();
+        for (long id : ids) {
+            int wanted = random.nextInt(10) == 0 ? 20 + random.nextInt(people.size() - 19) : random.nextInt(9);
+            List<AccountId> shuffled = new ArrayList<>(people);
+            java.util.Collections.shuffle(shuffled, random);
+            for (AccountId person : shuffled.subList(0, wanted)) {
+                rows.add(new Object[] {id, person.value(), process.id().value(), Timestamp.from(now.minus(Duration.ofHours(random.nextInt(600))))});
+                perPerson.merge(person.value(), 1, Integer::sum);
+            }
+            counts.add(new Object[] {wanted, threshold != null && wanted >= threshold ? Timestamp.from(now) : null, id});
+        }
+        jdbc.batchUpdate("INSERT INTO proposal_support (proposal_id, account_id, process_id, created_at) VALUES (?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("UPDATE proposal SET supports_count = ?, threshold_reached_at = ? WHERE id = ?", counts);
+        List<Object[]> supporters = perPerson.entrySet().stream()
+                .map(entry -> new Object[] {process.id().value(), entry.getKey(), entry.getValue()}).toList();
+        jdbc.batchUpdate("INSERT INTO proposal_supporter (process_id, account_id, supports) VALUES (?, ?, ?)", supporters);
+    }
+
+    private int lastNumber(int year) {
+        jdbc.update("INSERT INTO proposal_reference_counter (ref_year, last_number) VALUES (?, 0) ON CONFLICT DO NOTHING", year);
+        return jdbc.queryForObject("SELECT last_number FROM proposal_reference_counter WHERE ref_year = ? FOR UPDATE",
+                Integer.class, year);
+    }
+
+    private static String pick(List<String> options, Random random) {
+        return options.get(random.nextInt(options.size()));
+    }
+}

@@ -1,0 +1,231 @@
+package org.agora.proposals;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.agora.accounts.AgoraUser;
+import org.agora.processes.ProcessId;
+import org.agora.processes.ProcessRules;
+import org.agora.processes.ProcessSettings;
+import org.agora.shared.Clocks;
+import org.agora.territories.TerritoryDirectory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/** What authors do with their proposals: draft, preview, publish, edit within the window, withdraw. */
+@Service
+@Transactional
+class ProposalManagement {
+
+    private final Proposals proposals;
+    private final ProposalAttachments attachments;
+    private final ProcessRules processes;
+    private final TerritoryDirectory territories;
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration editWindow;
+
+    ProposalManagement(Proposals proposals, ProposalAttachments attachments, ProcessRules processes,
+                       TerritoryDirectory territories, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
+                       @Value("${agora.proposals.edit-window:PT15M}") Duration editWindow) {
+        this.proposals = proposals;
+        this.attachments = attachments;
+        this.processes = processes;
+        this.territories = territories;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+        this.editWindow = editWindow;
+    }
+
+    boolean editableNow(Proposal proposal) {
+        return proposal.editableAt(clock.instant(), editWindow);
+    }
+
+    /** Checks the form against the process and keeps it as the author's draft; returns the draft's id. */
+    long draft(String slug, AgoraUser author, ProposalForm form, Upload upload) {
+        ProcessSettings process = openProcess(slug);
+        Checked checked = check(process, form, upload);
+        Proposal draft = proposals.saveAndFlush(new Proposal(process.id().value(), author.id().value(),
+                checked.content(), clock.instant()));
+        attach(draft, upload, checked.format());
+        return draft.id();
+    }
+
+    void reviseDraft(String slug, long draftId, AgoraUser author, ProposalForm form, Upload upload) {
+        ProcessSettings process = openProcess(slug);
+        Proposal draft = ownDraft(process, draftId, author);
+        Checked checked = check(process, form, upload);
+        draft.reviseDraft(checked.content());
+        attach(draft, upload, checked.format());
+    }
+
+    /** Publishes the draft with the next reference of the year; returns that reference. */
+    String publish(String slug, long draftId, AgoraUser author) {
+        ProcessSettings process = openProcess(slug);
+        Proposal draft = ownDraft(process, draftId, author);
+        String reference = nextReference();
+        draft.publish(reference, clock.instant());
+        events.publishEvent(new ProposalPublished(draft.proposalId(), process.id(), author.id(), reference));
+        return reference;
+    }
+
+    void edit(String slug, String reference, AgoraUser author, ProposalForm form, Upload upload) {
+        ProcessSettings process = publicProcess(slug);
+        Proposal proposal = own(process, reference, author);
+        if (!proposal.editableAt(clock.instant(), editWindow)) {
+            throw new ProposalRefused("proposals.edit.refused");
+        }
+        Checked checked = check(process, form, upload);
+        proposal.edit(checked.content(), clock.instant(), editWindow);
+        attach(proposal, upload, checked.format());
+    }
+
+    void withdraw(String slug, String reference, AgoraUser author) {
+        ProcessSettings process = publicProcess(slug);
+        Proposal proposal = own(process, reference, author);
+        if (proposal.status() != ProposalStatus.PUBLISHED) {
+            throw new ProposalRefused("proposals.withdraw.refused");
+        }
+        proposal.withdraw(clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    ProposalForm formOf(String slug, String reference, AgoraUser author) {
+        ProcessSettings process = publicProcess(slug);
+        Proposal proposal = own(process, reference, author);
+        if (!proposal.editableAt(clock.instant(), editWindow)) {
+            throw new ProposalRefused("proposals.edit.refused");
+        }
+        return formOf(proposal);
+    }
+
+    @Transactional(readOnly = true)
+    ProposalForm draftForm(String slug, long draftId, AgoraUser author) {
+        return formOf(ownDraft(publicProcess(slug), draftId, author));
+    }
+
+    /** The draft as its author previews it. */
+    @Transactional(readOnly = true)
+    Proposal draftOf(String slug, long draftId, AgoraUser author) {
+        return ownDraft(publicProcess(slug), draftId, author);
+    }
+
+    /** The process where a new proposal may be written now, or the refusal to show. */
+    @Transactional(readOnly = true)
+    ProcessSettings openProcess(String slug) {
+        ProcessSettings process = publicProcess(slug);
+        if (!process.acceptsProposals()) {
+            throw new ProposalRefused("proposals.create.refused");
+        }
+        return process;
+    }
+
+    ProcessSettings publicProcess(String slug) {
+        return processes.bySlug(slug).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+    }
+
+    Optional<ProcessSettings> process(long processId) {
+        return processes.byId(new ProcessId(processId));
+    }
+
+    private static ProposalForm formOf(Proposal proposal) {
+        return new ProposalForm(proposal.title(), proposal.body(), Long.toString(proposal.territoryId()),
+                proposal.theme() == null ? "" : proposal.theme());
+    }
+
+    private Checked check(ProcessSettings process, ProposalForm form, Upload upload) {
+        List<ProposalProblem> problems = new ArrayList<>();
+        long territoryId = form.territoryId();
+        if (!territories.isWithin(territoryId, process.territoryId())) {
+            problems.add(new ProposalProblem("territory", "proposals.form.territory.outside"));
+        }
+        String theme = form.theme().isEmpty() ? null : form.theme();
+        if (process.themes().isEmpty()) {
+            if (theme != null) {
+                problems.add(new ProposalProblem("theme", "proposals.form.theme.invalid"));
+            }
+        } else if (theme == null) {
+            problems.add(new ProposalProblem("theme", "proposals.form.theme.required"));
+        } else if (!process.themes().contains(theme)) {
+            problems.add(new ProposalProblem("theme", "proposals.form.theme.invalid"));
+        }
+        AttachmentFormat format = null;
+        if (upload != null) {
+            if (upload.bytes().length > AttachmentFormat.MAX_BYTES) {
+                problems.add(new ProposalProblem("attachment", "proposals.form.attachment.tooLarge"));
+            } else {
+                format = AttachmentFormat.detect(upload.bytes()).orElse(null);
+                if (format == null) {
+                    problems.add(new ProposalProblem("attachment", "proposals.form.attachment.type"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidProposal(problems);
+        }
+        return new Checked(new Proposal.Content(form.title(), form.body(), territoryId, theme), format);
+    }
+
+    private void attach(Proposal proposal, Upload upload, AttachmentFormat format) {
+        if (upload == null || format == null) {
+            return;
+        }
+        String name = upload.safeName(format);
+        attachments.findById(proposal.id()).ifPresentOrElse(stored -> stored.replace(format, name, upload.bytes()),
+                () -> attachments.save(new ProposalAttachment(proposal.id(), format, name, upload.bytes())));
+    }
+
+    /**
+     * The next reference of the current year (Paris). The UPDATE locks the year's counter row until the transaction
+     * ends, so two publications never get the same number; the insert-if-absent creates the year's row once.
+     */
+    private String nextReference() {
+        int year = LocalDate.now(clock.withZone(Clocks.PARIS)).getYear();
+        try {
+            jdbc.update("INSERT INTO proposal_reference_counter (ref_year, last_number) VALUES (?, 0) ON CONFLICT DO NOTHING", year);
+        } catch (DataIntegrityViolationException createdConcurrently) {
+            // another transaction created the year's row first: the UPDATE below waits for it
+        }
+        jdbc.update("UPDATE proposal_reference_counter SET last_number = last_number + 1 WHERE ref_year = ?", year);
+        Integer number = jdbc.queryForObject("SELECT last_number FROM proposal_reference_counter WHERE ref_year = ?",
+                Integer.class, year);
+        return "%04d-%06d".formatted(year, number);
+    }
+
+    private Proposal ownDraft(ProcessSettings process, long draftId, AgoraUser author) {
+        Proposal draft = proposals.findById(draftId)
+                .filter(found -> found.processId() == process.id().value() && found.status() == ProposalStatus.DRAFT)
+                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        if (!draft.isAuthoredBy(author.id().value())) {
+            throw new ResponseStatusException(NOT_FOUND);
+        }
+        return draft;
+    }
+
+    private Proposal own(ProcessSettings process, String reference, AgoraUser author) {
+        Proposal proposal = proposals.findByReference(reference)
+                .filter(found -> found.processId() == process.id().value())
+                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        if (!proposal.isAuthoredBy(author.id().value())) {
+            throw new AccessDeniedException("Not the author of " + reference);
+        }
+        return proposal;
+    }
+
+    private record Checked(Proposal.Content content, AttachmentFormat format) {
+    }
+}

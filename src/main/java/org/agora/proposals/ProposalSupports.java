@@ -1,0 +1,140 @@
+package org.agora.proposals;
+
+import java.time.Clock;
+import java.sql.Timestamp;
+import java.util.List;
+
+import org.agora.accounts.AccountId;
+import org.agora.processes.ProcessId;
+import org.agora.processes.ProcessRules;
+import org.agora.processes.ProcessSettings;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/**
+ * Supports: one per person and proposal (a unique constraint), at most the process's limit per person, counted on the
+ * proposal in the same transaction. Every change first locks the person's row for the process
+ * ({@code proposal_supporter}), so that one person's concurrent clicks are serialised and the limit holds; the
+ * proposal's counter row is then updated by SQL, which serialises the threshold check. A transaction that loses a
+ * race on creating a row is retried, so that a repeated support is a success, never an error.
+ */
+@Service
+class ProposalSupports {
+
+    enum Outcome { SUPPORTED, ALREADY_SUPPORTED, WITHDRAWN, NOT_SUPPORTED }
+
+    private static final int ATTEMPTS = 10;
+
+    private final JdbcTemplate jdbc;
+    private final ProcessRules processes;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    ProposalSupports(JdbcTemplate jdbc, ProcessRules processes, ApplicationEventPublisher events, Clock clock,
+                     PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.processes = processes;
+        this.events = events;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    Outcome support(long proposalId, AccountId account) {
+        return retrying(() -> transactions.execute(status -> {
+            Target target = target(proposalId);
+            long supports = lockSupporter(target.processId(), account);
+            if (supported(proposalId, account)) {
+                return Outcome.ALREADY_SUPPORTED;
+            }
+            if (target.settings().supportLimit() != null && supports >= target.settings().supportLimit()) {
+                throw new ProposalRefused("proposals.support.refused.limit");
+            }
+            jdbc.update("INSERT INTO proposal_support (proposal_id, account_id, process_id, created_at) VALUES (?, ?, ?, ?)",
+                    proposalId, account.value(), target.processId(), Timestamp.from(clock.instant()));
+            jdbc.update("UPDATE proposal_supporter SET supports = supports + 1 WHERE process_id = ? AND account_id = ?",
+                    target.processId(), account.value());
+            jdbc.update("UPDATE proposal SET supports_count = supports_count + 1 WHERE id = ?", proposalId);
+            Integer threshold = target.settings().supportThreshold();
+            if (threshold != null && jdbc.update("UPDATE proposal SET threshold_reached_at = ? WHERE id = ? "
+                    + "AND threshold_reached_at IS NULL AND supports_count >= ?",
+                    Timestamp.from(clock.instant()), proposalId, threshold) == 1) {
+                events.publishEvent(new ProposalThresholdReached(new ProposalId(proposalId),
+                        new ProcessId(target.processId())));
+            }
+            return Outcome.SUPPORTED;
+        }));
+    }
+
+    /** Takes a support back; taking back one never given changes nothing. The threshold mark, once reached, stays. */
+    Outcome withdrawSupport(long proposalId, AccountId account) {
+        return retrying(() -> transactions.execute(status -> {
+            Target target = target(proposalId);
+            lockSupporter(target.processId(), account);
+            if (jdbc.update("DELETE FROM proposal_support WHERE proposal_id = ? AND account_id = ?",
+                    proposalId, account.value()) == 0) {
+                return Outcome.NOT_SUPPORTED;
+            }
+            jdbc.update("UPDATE proposal_supporter SET supports = supports - 1 WHERE process_id = ? AND account_id = ?",
+                    target.processId(), account.value());
+            jdbc.update("UPDATE proposal SET supports_count = supports_count - 1 WHERE id = ?", proposalId);
+            return Outcome.SUPPORTED;
+        }));
+    }
+
+    boolean supported(long proposalId, AccountId account) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT COUNT(*) > 0 FROM proposal_support WHERE proposal_id = ? AND account_id = ?", Boolean.class,
+                proposalId, account.value()));
+    }
+
+    private Target target(long proposalId) {
+        List<Target> found = jdbc.query("SELECT process_id, status FROM proposal WHERE id = ?",
+                (row, index) -> new Target(row.getLong(1), ProposalStatus.valueOf(row.getString(2)), null), proposalId);
+        if (found.isEmpty() || found.getFirst().status() == ProposalStatus.DRAFT) {
+            throw new ResponseStatusException(NOT_FOUND);
+        }
+        Target target = found.getFirst();
+        ProcessSettings settings = processes.byId(new ProcessId(target.processId()))
+                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        if (target.status() == ProposalStatus.WITHDRAWN) {
+            throw new ProposalRefused("proposals.support.refused.withdrawn");
+        }
+        if (!settings.acceptsSupports()) {
+            throw new ProposalRefused("proposals.support.refused.closed");
+        }
+        return new Target(target.processId(), target.status(), settings);
+    }
+
+    /** Creates the person's row for the process if needed, then locks it; returns their current number of supports. */
+    private long lockSupporter(long processId, AccountId account) {
+        jdbc.update("INSERT INTO proposal_supporter (process_id, account_id, supports) VALUES (?, ?, 0) ON CONFLICT DO NOTHING",
+                processId, account.value());
+        return jdbc.queryForObject("SELECT supports FROM proposal_supporter WHERE process_id = ? AND account_id = ? FOR UPDATE",
+                Long.class, processId, account.value());
+    }
+
+    /** Runs the transaction again when it lost a race (a row created meanwhile, a lock timeout, a deadlock). */
+    private static Outcome retrying(java.util.function.Supplier<Outcome> attempt) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return attempt.get();
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException lostRace) {
+                if (tries >= ATTEMPTS) {
+                    throw lostRace;
+                }
+            }
+        }
+    }
+
+    private record Target(long processId, ProposalStatus status, ProcessSettings settings) {
+    }
+}

@@ -1,0 +1,51 @@
+package org.agora.proposals;
+
+import org.agora.DatabaseTest;
+import org.agora.processes.ProcessFeature;
+import org.agora.processes.ProcessRules;
+import org.agora.processes.ProcessSettings;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A first start with demo data: the regional process is open to proposals and supports, and about a hundred are there. */
+@DatabaseTest
+@SpringBootTest(properties = {
+        "agora.demo-data=true"
+})
+class ProposalDemoDataTests {
+
+    @Autowired ProcessRules processes;
+    @Autowired JdbcTemplate jdbc;
+
+    int count(String sql) {
+        return jdbc.queryForObject(sql, Integer.class);
+    }
+
+    @Test
+    void aFirstStartShowsAHundredSupportedProposalsInTheRegionalProcess() {
+        ProcessSettings process = processes.bySlug(ProposalDemoData.PROCESS).orElseThrow();
+        assertThat(process.acceptsProposals()).isTrue();
+        assertThat(process.acceptsSupports()).isTrue();
+        assertThat(process.uses(ProcessFeature.COMMENTS)).isTrue();
+        assertThat(process.themes()).contains("Mobilités", "Transition écologique", "Santé", "Culture");
+
+        assertThat(count("SELECT COUNT(*) FROM proposal")).isEqualTo(ProposalDemoData.PROPOSALS);
+        assertThat(count("SELECT COUNT(DISTINCT reference) FROM proposal")).isEqualTo(ProposalDemoData.PROPOSALS);
+        assertThat(count("SELECT COUNT(DISTINCT author_id) FROM proposal")).isGreaterThan(20);
+        assertThat(count("SELECT COUNT(DISTINCT territory_id) FROM proposal")).isGreaterThan(50);
+        assertThat(count("SELECT COUNT(DISTINCT theme) FROM proposal")).isEqualTo(6);
+        assertThat(count("SELECT COUNT(*) FROM proposal WHERE status = 'WITHDRAWN'")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM proposal WHERE threshold_reached_at IS NOT NULL")).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM proposal p WHERE supports_count <> "
+                + "(SELECT COUNT(*) FROM proposal_support s WHERE s.proposal_id = p.id)")).as("counts equal rows").isZero();
+        assertThat(count("SELECT COUNT(*) FROM proposal_supporter r WHERE supports <> (SELECT COUNT(*) FROM proposal_support s "
+                + "WHERE s.account_id = r.account_id AND s.process_id = r.process_id)")).isZero();
+        assertThat(count("SELECT MAX(last_number) FROM proposal_reference_counter")).isEqualTo(ProposalDemoData.PROPOSALS);
+        assertThat(count("SELECT COUNT(*) FROM proposal a JOIN proposal b ON a.reference < b.reference "
+                + "AND a.published_at > b.published_at")).as("references follow publication").isZero();
+    }
+}
