@@ -51,9 +51,12 @@ class ProposalController {
     private final ProposalBrowser browser;
     private final ProposalAttachments attachments;
     private final MessageSource messages;
+    private final org.agora.comments.CommentThreads commentThreads;
 
     ProposalController(ProposalManagement management, ProposalSupports supports, ProposalBrowser browser,
-                       ProposalAttachments attachments, MessageSource messages) {
+                       ProposalAttachments attachments, MessageSource messages,
+                       org.agora.comments.CommentThreads commentThreads) {
+        this.commentThreads = commentThreads;
         this.management = management;
         this.supports = supports;
         this.browser = browser;
@@ -252,6 +255,9 @@ class ProposalController {
         model.addAttribute("supportsOpen", process.acceptsSupports() && proposal.status() == ProposalStatus.PUBLISHED);
         model.addAttribute("supported", user != null && supports.supported(proposal.id(), user.id()));
         model.addAttribute("publishedAt", proposal.publishedAt().atZone(org.agora.shared.Clocks.PARIS));
+        if (process.features().contains(org.agora.processes.ProcessFeature.COMMENTS)) {
+            model.addAttribute("commentThread", commentThreads.threadOf(new org.agora.shared.ResourceRef(ProposalComments.TYPE, proposal.id()), user));
+        }
         return "proposals/show";
     }
 

@@ -74,10 +74,18 @@ class ProposalsBrowserTest extends BrowserTest {
         assertThat(main().locator("dl.details")).containsText("1");
         assertAccessible(page);
 
+        Locator newComment = main().locator("form.comment-form").first();
+        newComment.getByLabel("Pour").check();
+        newComment.getByLabel("Votre commentaire").fill("Une navette le samedi aiderait aussi les apprentis.");
+        newComment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Publier le commentaire")).click();
+        assertThat(page.locator("[role=status]")).containsText("Votre commentaire est publié.");
+        assertThat(main().locator(".comment-list")).containsText("Une navette le samedi aiderait aussi les apprentis.");
+        assertAccessible(page);
+        screenshot(page, "proposal-with-comment");
+
         open(LIST + "?sort=supported&theme=Mobilit%C3%A9s");
         assertThat(page.locator("h1")).containsText("Propositions");
         assertAccessible(page);
         assertThat(page.getByLabel("Trier par")).hasValue("supported");
-        assertThat(Page.class).isNotNull();
     }
 }
