@@ -1,5 +1,7 @@
 package org.agora.processes;
 
+import org.agora.shared.FileFormat;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -22,12 +24,12 @@ class ProcessImage {
     protected ProcessImage() {
     }
 
-    ProcessImage(long processId, ImageFormat format, byte[] data) {
+    ProcessImage(long processId, FileFormat format, byte[] data) {
         this.processId = processId;
         replace(format, data);
     }
 
-    void replace(ImageFormat format, byte[] bytes) {
+    void replace(FileFormat format, byte[] bytes) {
         this.contentType = format.mediaType();
         this.data = bytes.clone();
     }

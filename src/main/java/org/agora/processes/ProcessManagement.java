@@ -1,5 +1,7 @@
 package org.agora.processes;
 
+import org.agora.shared.FileFormat;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -244,7 +246,7 @@ class ProcessManagement {
         } else if (themes.stream().anyMatch(theme -> theme.length() > 80)) {
             problems.add(new ProcessProblem("themes", "processes.form.themes.themeTooLong"));
         }
-        ImageFormat format = null;
+        FileFormat format = null;
         if (image != null && image.length > 0) {
             if (image.length > ImageFormat.MAX_BYTES) {
                 problems.add(new ProcessProblem("image", "processes.form.image.tooLarge"));
@@ -354,7 +356,7 @@ class ProcessManagement {
         return index < 0 ? null : process.phases().get(index).name();
     }
 
-    private record Checked(String slug, List<Phase> phases, ImageFormat image) {
+    private record Checked(String slug, List<Phase> phases, FileFormat image) {
     }
 
     /** The form broke one or more rules; nothing was stored. */

@@ -1,5 +1,7 @@
 package org.agora.proposals;
 
+import org.agora.shared.FileFormat;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -25,12 +27,12 @@ class ProposalAttachment {
     protected ProposalAttachment() {
     }
 
-    ProposalAttachment(long proposalId, AttachmentFormat format, String fileName, byte[] data) {
+    ProposalAttachment(long proposalId, FileFormat format, String fileName, byte[] data) {
         this.proposalId = proposalId;
         replace(format, fileName, data);
     }
 
-    void replace(AttachmentFormat format, String fileName, byte[] data) {
+    void replace(FileFormat format, String fileName, byte[] data) {
         this.contentType = format.mediaType();
         this.fileName = fileName;
         this.data = data;

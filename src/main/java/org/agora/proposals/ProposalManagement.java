@@ -1,5 +1,7 @@
 package org.agora.proposals;
 
+import org.agora.shared.FileFormat;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -163,7 +165,7 @@ class ProposalManagement {
         } else if (!process.themes().contains(theme)) {
             problems.add(new ProposalProblem("theme", "proposals.form.theme.invalid"));
         }
-        AttachmentFormat format = null;
+        FileFormat format = null;
         if (upload != null) {
             if (upload.bytes().length > AttachmentFormat.MAX_BYTES) {
                 problems.add(new ProposalProblem("attachment", "proposals.form.attachment.tooLarge"));
@@ -180,7 +182,7 @@ class ProposalManagement {
         return new Checked(new Proposal.Content(form.title(), form.body(), territoryId, theme), format);
     }
 
-    private void attach(Proposal proposal, Upload upload, AttachmentFormat format) {
+    private void attach(Proposal proposal, Upload upload, FileFormat format) {
         if (upload == null || format == null) {
             return;
         }
@@ -226,6 +228,6 @@ class ProposalManagement {
         return proposal;
     }
 
-    private record Checked(Proposal.Content content, AttachmentFormat format) {
+    private record Checked(Proposal.Content content, FileFormat format) {
     }
 }

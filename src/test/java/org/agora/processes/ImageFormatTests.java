@@ -1,5 +1,7 @@
 package org.agora.processes;
 
+import org.agora.shared.FileFormat;
+
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -14,9 +16,9 @@ class ImageFormatTests {
 
     @Test
     void recognisesPngJpegAndWebpFromTheirFirstBytes() {
-        assertThat(ImageFormat.detect(PNG)).contains(ImageFormat.PNG);
-        assertThat(ImageFormat.detect(JPEG)).contains(ImageFormat.JPEG);
-        assertThat(ImageFormat.detect(WEBP)).contains(ImageFormat.WEBP);
+        assertThat(ImageFormat.detect(PNG)).contains(FileFormat.PNG);
+        assertThat(ImageFormat.detect(JPEG)).contains(FileFormat.JPEG);
+        assertThat(ImageFormat.detect(WEBP)).contains(FileFormat.WEBP);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.agora.proposals;
 
+import org.agora.shared.FileFormat;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,18 +69,18 @@ class ProposalRulesTests {
 
     @Test
     void recognisesAttachmentsFromTheirBytesOnly() {
-        assertThat(AttachmentFormat.detect(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})).contains(AttachmentFormat.PNG);
-        assertThat(AttachmentFormat.detect(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})).contains(AttachmentFormat.JPEG);
-        assertThat(AttachmentFormat.detect("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1))).contains(AttachmentFormat.WEBP);
-        assertThat(AttachmentFormat.detect("%PDF-1.7".getBytes(StandardCharsets.US_ASCII))).contains(AttachmentFormat.PDF);
+        assertThat(AttachmentFormat.detect(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})).contains(FileFormat.PNG);
+        assertThat(AttachmentFormat.detect(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})).contains(FileFormat.JPEG);
+        assertThat(AttachmentFormat.detect("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1))).contains(FileFormat.WEBP);
+        assertThat(AttachmentFormat.detect("%PDF-1.7".getBytes(StandardCharsets.US_ASCII))).contains(FileFormat.PDF);
         assertThat(AttachmentFormat.detect("<svg onload=alert(1)>".getBytes(StandardCharsets.US_ASCII))).isEmpty();
         assertThat(AttachmentFormat.detect(new byte[0])).isEmpty();
     }
 
     @Test
     void aFileNameIsReducedToSafeCharactersWithTheExtensionOfItsRealType() {
-        assertThat(new Upload("C:\\Users\\moi\\plan du bourg.exe", new byte[0]).safeName(AttachmentFormat.PDF)).isEqualTo("plan du bourg.pdf");
-        assertThat(new Upload("../../<script>.png", new byte[0]).safeName(AttachmentFormat.JPEG)).isEqualTo("_script_.jpg");
-        assertThat(new Upload(null, new byte[0]).safeName(AttachmentFormat.PNG)).isEqualTo("piece-jointe.png");
+        assertThat(new Upload("C:\\Users\\moi\\plan du bourg.exe", new byte[0]).safeName(FileFormat.PDF)).isEqualTo("plan du bourg.pdf");
+        assertThat(new Upload("../../<script>.png", new byte[0]).safeName(FileFormat.JPEG)).isEqualTo("_script_.jpg");
+        assertThat(new Upload(null, new byte[0]).safeName(FileFormat.PNG)).isEqualTo("piece-jointe.png");
     }
 }
