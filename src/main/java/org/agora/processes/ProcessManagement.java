@@ -72,8 +72,9 @@ class ProcessManagement {
     @Transactional(readOnly = true)
     List<AdminRow> managedBy(AgoraUser user) {
         LocalDate today = today();
+        var manageable = permissions.manageableBy(user);
         return processes.findAllByOrderByCreatedAtDesc().stream()
-                .filter(process -> permissions.canManage(user, process))
+                .filter(manageable)
                 .map(process -> new AdminRow(process.id(), process.slug(), process.title(), process.status(),
                         territoryName(process.territoryId()), process.startsOn(), process.endsOn(),
                         currentPhaseName(process, today)))

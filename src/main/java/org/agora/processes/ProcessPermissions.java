@@ -1,6 +1,12 @@
 package org.agora.processes;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.agora.accounts.AgoraUser;
 import org.agora.accounts.Role;
@@ -27,6 +33,23 @@ class ProcessPermissions {
     }
 
     boolean canManage(AgoraUser user, ParticipatoryProcess process) {
+        return canManage(user, process, territories::isWithin);
+    }
+
+    /**
+     * The same rule for a whole list: the territories under each of the person's territory scopes are read once,
+     * not once per process.
+     */
+    Predicate<ParticipatoryProcess> manageableBy(AgoraUser user) {
+        Map<Long, Set<Long>> under = user == null || managesEverything(user) ? Map.of()
+                : user.scopesOf(Role.STAFF).stream().filter(scope -> scope.kind() == RoleScope.Kind.TERRITORY)
+                        .map(RoleScope::id).distinct()
+                        .collect(Collectors.toMap(Function.identity(), territories::selfAndDescendants));
+        return process -> canManage(user, process,
+                (territoryId, scopeId) -> under.getOrDefault(scopeId, Set.of()).contains(territoryId));
+    }
+
+    private boolean canManage(AgoraUser user, ParticipatoryProcess process, BiPredicate<Long, Long> within) {
         if (user == null) {
             return false;
         }
@@ -36,7 +59,7 @@ class ProcessPermissions {
         return user.scopesOf(Role.STAFF).stream().anyMatch(scope -> switch (scope.kind()) {
             case GLOBAL -> true;
             case PROCESS -> process.id() != null && scope.id() == process.id();
-            case TERRITORY -> territories.isWithin(process.territoryId(), scope.id());
+            case TERRITORY -> within.test(process.territoryId(), scope.id());
         });
     }
 
