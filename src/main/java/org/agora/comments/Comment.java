@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.agora.accounts.AccountId;
+import org.agora.moderation.ModerationReason;
 import org.agora.shared.ResourceRef;
 
 /** One comment on a resource. Its rules (who edits, until when, what a removal keeps) are guarded here. */
@@ -26,9 +27,6 @@ class Comment {
     enum Stance { FOR, AGAINST, NEUTRAL }
 
     enum Status { PUBLISHED, DELETED, HIDDEN }
-
-    /** Why moderation hid a comment; the public sees the category, never the moderator's notes. */
-    enum HiddenReason { SPAM, OFFENSIVE, OFF_TOPIC, PERSONAL_DATA, OTHER }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,7 +42,7 @@ class Comment {
     @Enumerated(EnumType.STRING)
     private Status status;
     @Enumerated(EnumType.STRING)
-    private HiddenReason hiddenReason;
+    private ModerationReason hiddenReason;
     private Instant postedAt;
     private Instant editedAt;
     private Instant removedAt;
@@ -114,7 +112,7 @@ class Comment {
     }
 
     /** Moderation hides it: the words are kept for review and appeal, the public sees the reason's category. */
-    void hide(HiddenReason reason, Instant now) {
+    void hide(ModerationReason reason, Instant now) {
         if (status != Status.PUBLISHED) {
             throw new IllegalStateException("Comment " + id + " is not published");
         }
@@ -143,7 +141,7 @@ class Comment {
     Stance stance() { return stance; }
     String body() { return body; }
     Status status() { return status; }
-    HiddenReason hiddenReason() { return hiddenReason; }
+    ModerationReason hiddenReason() { return hiddenReason; }
     Instant postedAt() { return postedAt; }
     Instant editedAt() { return editedAt; }
 }

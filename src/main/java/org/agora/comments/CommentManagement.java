@@ -17,6 +17,7 @@ import org.agora.accounts.AccountId;
 import org.agora.accounts.AccountManagement;
 import org.agora.accounts.AgoraUser;
 import org.agora.shared.Clocks;
+import org.agora.moderation.ModerationReason;
 import org.agora.shared.ResourceRef;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -155,7 +156,7 @@ class CommentManagement implements CommentThreads {
     // ---- Moderation (called by the moderation module once it exists) ---------------------------------------------
 
     /** Hides a published comment; the thread shows "hidden by moderation" and the reason's category. */
-    void hide(long id, Comment.HiddenReason reason) {
+    void hide(long id, ModerationReason reason) {
         Comment comment = comments.findForChange(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         comment.hide(reason, clock.instant());
         events.publishEvent(new CommentRemoved(id, comment.resource()));

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.agora.moderation.ModerationReason;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
@@ -72,6 +73,14 @@ class Proposal {
     @Column(name = "threshold_reached_at", insertable = false, updatable = false)
     private Instant thresholdReachedAt;
 
+    /** Set while moderation hides it: the text is kept for review, the public sees the reason's category. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "hidden_reason")
+    private ModerationReason hiddenReason;
+
+    @Column(name = "hidden_at")
+    private Instant hiddenAt;
+
     @Version
     private long version;
 
@@ -124,6 +133,26 @@ class Proposal {
         withdrawnAt = now;
     }
 
+    /** Moderation hides it; hiding a hidden proposal changes nothing. A withdrawn proposal can be hidden too. */
+    void hide(ModerationReason reason, Instant now) {
+        if (!isPublic()) {
+            throw new IllegalStateException("A draft is not moderated");
+        }
+        if (hiddenReason == null) {
+            hiddenReason = reason;
+            hiddenAt = now;
+        }
+    }
+
+    void restore() {
+        hiddenReason = null;
+        hiddenAt = null;
+    }
+
+    boolean isHidden() {
+        return hiddenReason != null;
+    }
+
     private void write(Content content) {
         this.title = content.title();
         this.body = content.body();
@@ -160,6 +189,8 @@ class Proposal {
     int supportsCount() { return supportsCount; }
     int commentCount() { return commentCount; }
     Instant thresholdReachedAt() { return thresholdReachedAt; }
+    ModerationReason hiddenReason() { return hiddenReason; }
+    Instant hiddenAt() { return hiddenAt; }
 
     /** What the author writes, already checked: stripped text, a territory within the scope, a theme of the process. */
     record Content(String title, String body, long territoryId, String theme) {

@@ -8,6 +8,7 @@ import org.agora.AgoraTest;
 import org.agora.People;
 import org.agora.accounts.AccountManagement;
 import org.agora.accounts.AgoraUser;
+import org.agora.moderation.ModerationReason;
 import org.agora.shared.ResourceRef;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -186,7 +187,7 @@ class CommentEditingTests extends CommentTestSupport {
         ResourceRef item = CommentsTestSetup.newItem();
         long id = comment(camille, item);
 
-        management.hide(id, Comment.HiddenReason.OFFENSIVE);
+        management.hide(id, ModerationReason.OFFENSIVE);
 
         assertThat(events.stream(CommentRemoved.class)).contains(new CommentRemoved(id, item));
         assertThat(threads.counts(List.of(item))).doesNotContainKey(item);
