@@ -74,21 +74,25 @@ class CommentManagement implements CommentThreads {
     Done post(AgoraUser user, ResourceRef resource, Long parentId, Comment.Stance stance, String rawBody) {
         String path = acceptingTarget(resource, user);
         String body = checkedBody(rawBody);
-        Instant now = clock.instant();
+        return new Done(write(resource, parentId, user.id(), stance, body, clock.instant()).id(), path);
+    }
+
+    /** Saves a checked text as a new comment or a reply to a published comment of the same resource, and says so. */
+    Comment write(ResourceRef resource, Long parentId, AccountId author, Comment.Stance stance, String body, Instant at) {
         Comment repliedTo = null;
         Comment comment;
         if (parentId == null) {
-            comment = Comment.topLevel(resource, user.id(), stance, body, now);
+            comment = Comment.topLevel(resource, author, stance, body, at);
         } else {
             repliedTo = comments.findById(parentId)
                     .filter(parent -> parent.resource().equals(resource) && parent.isPublished())
                     .orElseThrow(() -> CommentProblem.badInput("parentId", "comments.parent.unknown"));
-            comment = repliedTo.reply(user.id(), stance, body, now);
+            comment = repliedTo.reply(author, stance, body, at);
         }
         comments.save(comment);
-        events.publishEvent(new CommentPosted(comment.id(), resource, user.id(),
+        events.publishEvent(new CommentPosted(comment.id(), resource, author,
                 repliedTo == null ? null : repliedTo.id(), repliedTo == null ? null : repliedTo.author()));
-        return new Done(comment.id(), path);
+        return comment;
     }
 
     Done edit(AgoraUser user, long id, Comment.Stance stance, String rawBody) {

@@ -14,9 +14,11 @@ import java.util.Set;
 
 import org.agora.accounts.AccountId;
 import org.agora.accounts.AccountManagement;
+import org.agora.comments.CommentImport;
 import org.agora.processes.ProcessRules;
 import org.agora.processes.ProcessSettings;
 import org.agora.shared.Clocks;
+import org.agora.shared.ResourceRef;
 import org.agora.territories.TerritoryDirectory;
 import org.agora.territories.TerritoryKind;
 import org.agora.territories.TerritoryView;
@@ -32,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * On a first start with demo data: about a hundred proposals in the regional process, written by thirty demo
- * participants across the region's living areas and communes, with supports (some above the threshold) and two
- * withdrawn. Drawn from a fixed seed, so every first start shows the same data; written in batches.
+ * participants across the region's living areas and communes, with supports (some above the threshold), threaded
+ * comments, and two withdrawn. Drawn from a fixed seed, so every first start shows the same data; written in batches.
  */
 @Component
 @Order(40)
@@ -146,15 +148,40 @@ class ProposalDemoData implements ApplicationRunner {
                     List.of("Cela créerait du lien entre les générations et ferait vivre les commerces.",
                             "Le territoire gagnerait en attractivité touristique.")));
 
+    /** Comments by stance, then replies; drawn so that most proposals have a short, sometimes threaded, discussion. */
+    private static final Map<CommentImport.Stance, List<String>> COMMENTS = Map.of(
+            CommentImport.Stance.FOR, List.of(
+                    "Excellente idée, je soutiens sans réserve.",
+                    "Nous vivons la même situation dans notre commune : ce serait un vrai progrès.",
+                    "Oui ! Et on pourrait commencer par un essai de six mois pour voir ce que cela donne.",
+                    "Je suis pour, à condition d’associer les habitants dès le départ."),
+            CommentImport.Stance.AGAINST, List.of(
+                    "Je ne suis pas convaincu : qui paiera le fonctionnement une fois l’investissement fait ?",
+                    "L’idée est sympathique, mais un dispositif proche existe déjà et il est mal connu.",
+                    "Attention à ne pas oublier les communes rurales, souvent perdantes dans ce genre de projet."),
+            CommentImport.Stance.NEUTRAL, List.of(
+                    "Avez-vous une idée du coût ?",
+                    "La commune a-t-elle déjà été sollicitée sur ce sujet ?",
+                    "Il serait utile de préciser le calendrier envisagé."));
+
+    private static final List<String> REPLIES = List.of(
+            "Bonne question : d’après l’association du quartier, cela coûterait moins qu’on ne le pense.",
+            "Je suis d’accord avec vous sur ce point.",
+            "Pas tout à fait : le dispositif existant ne couvre pas notre secteur.",
+            "Merci pour cette précision, c’est très utile.",
+            "J’en ai parlé au conseil municipal, ils sont intéressés.");
+
     private final ProcessRules processes;
     private final TerritoryDirectory territories;
     private final AccountManagement accounts;
     private final Proposals proposals;
+    private final CommentImport comments;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     ProposalDemoData(ProcessRules processes, TerritoryDirectory territories, AccountManagement accounts,
-                     Proposals proposals, JdbcTemplate jdbc, Clock clock) {
+                     Proposals proposals, CommentImport comments, JdbcTemplate jdbc, Clock clock) {
+        this.comments = comments;
         this.processes = processes;
         this.territories = territories;
         this.accounts = accounts;
@@ -223,8 +250,9 @@ class ProposalDemoData implements ApplicationRunner {
         lastNumbers.forEach((year, last) -> jdbc.update(
                 "UPDATE proposal_reference_counter SET last_number = ? WHERE ref_year = ?", last, year));
         supports(process, people, random, now);
-        log.info("Demo data: {} participants in {} ms, {} proposals with their supports in {} ms", people.size(),
-                (accountsDone - started) / 1_000_000, rows.size(), (System.nanoTime() - accountsDone) / 1_000_000);
+        int discussed = comments(process, people, random, now);
+        log.info("Demo data: {} participants in {} ms, {} proposals with their supports and {} comments in {} ms", people.size(),
+                (accountsDone - started) / 1_000_000, rows.size(), discussed, (System.nanoTime() - accountsDone) / 1_000_000);
     }
 
     /** Most proposals get a few supports, some many (above the threshold); withdrawn ones none. */
@@ -250,6 +278,51 @@ class ProposalDemoData implements ApplicationRunner {
         List<Object[]> supporters = perPerson.entrySet().stream()
                 .map(entry -> new Object[] {process.id().value(), entry.getKey(), entry.getValue()}).toList();
         jdbc.batchUpdate("INSERT INTO proposal_supporter (process_id, account_id, supports) VALUES (?, ?, ?)", supporters);
+    }
+
+    /**
+     * Most published proposals get a few comments by people other than their author, some with replies down to the
+     * deepest level; posted between publication and now. Returns how many comments were written.
+     */
+    private int comments(ProcessSettings process, List<AccountId> people, Random random, Instant now) {
+        record Published(ResourceRef resource, long author, Instant at) {}
+        List<Published> published = jdbc.query("SELECT id, author_id, published_at FROM proposal "
+                        + "WHERE process_id = ? AND status = 'PUBLISHED' ORDER BY id",
+                (row, n) -> new Published(new ResourceRef(ProposalComments.TYPE, row.getLong(1)), row.getLong(2),
+                        row.getTimestamp(3).toInstant()), process.id().value());
+        List<CommentImport.Stance> stances = List.of(CommentImport.Stance.values());
+        int written = 0;
+        for (Published proposal : published) {
+            ResourceRef resource = proposal.resource();
+            long author = proposal.author();
+            Instant at = proposal.at();
+            int topLevel = random.nextInt(10) < 3 ? 0 : 1 + random.nextInt(4);
+            for (int i = 0; i < topLevel; i++) {
+                at = later(at, now, random);
+                CommentImport.Stance stance = stances.get(random.nextInt(stances.size()));
+                AccountId commenter = someoneBut(author, people, random);
+                Long parent = comments.record(resource, null, commenter, stance, pick(COMMENTS.get(stance), random), at);
+                written++;
+                // A reply now and then, by the proposal's author or anyone, and sometimes a reply to that reply.
+                for (int depth = 2; depth <= 3 && random.nextInt(10) < (depth == 2 ? 4 : 5); depth++) {
+                    at = later(at, now, random);
+                    AccountId replier = random.nextBoolean() ? new AccountId(author) : someoneBut(commenter.value(), people, random);
+                    parent = comments.record(resource, parent, replier, CommentImport.Stance.NEUTRAL, pick(REPLIES, random), at);
+                    written++;
+                }
+            }
+        }
+        return written;
+    }
+
+    private static Instant later(Instant after, Instant now, Random random) {
+        Instant next = after.plus(Duration.ofMinutes(5 + random.nextInt(60 * 24)));
+        return next.isAfter(now) ? after.plusSeconds(1) : next;
+    }
+
+    private static AccountId someoneBut(long author, List<AccountId> people, Random random) {
+        AccountId someone = people.get(random.nextInt(people.size()));
+        return someone.value() == author ? people.get((people.indexOf(someone) + 1) % people.size()) : someone;
     }
 
     private int lastNumber(int year) {

@@ -26,7 +26,7 @@ class ProposalDemoDataTests {
     }
 
     @Test
-    void aFirstStartShowsAHundredSupportedProposalsInTheRegionalProcess() {
+    void aFirstStartShowsAHundredSupportedAndDiscussedProposalsInTheRegionalProcess() {
         ProcessSettings process = processes.bySlug(ProposalDemoData.PROCESS).orElseThrow();
         assertThat(process.acceptsProposals()).isTrue();
         assertThat(process.acceptsSupports()).isTrue();
@@ -45,6 +45,12 @@ class ProposalDemoDataTests {
         assertThat(count("SELECT COUNT(*) FROM proposal_supporter r WHERE supports <> (SELECT COUNT(*) FROM proposal_support s "
                 + "WHERE s.account_id = r.account_id AND s.process_id = r.process_id)")).isZero();
         assertThat(count("SELECT MAX(last_number) FROM proposal_reference_counter")).isEqualTo(ProposalDemoData.PROPOSALS);
+        assertThat(count("SELECT COUNT(*) FROM resource_comment")).isGreaterThan(100);
+        assertThat(count("SELECT MAX(depth) FROM resource_comment")).as("threads go down to depth 3").isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM resource_comment c JOIN proposal p ON p.id = c.resource_id "
+                + "WHERE c.depth = 1 AND c.author_id = p.author_id")).as("nobody opens a discussion on their own proposal").isZero();
+        assertThat(count("SELECT COUNT(*) FROM proposal p WHERE comment_count <> (SELECT COUNT(*) FROM resource_comment c "
+                + "WHERE c.resource_type = 'proposal' AND c.resource_id = p.id AND c.status = 'PUBLISHED')")).as("comment counts equal rows").isZero();
         assertThat(count("SELECT COUNT(*) FROM proposal a JOIN proposal b ON a.reference < b.reference "
                 + "AND a.published_at > b.published_at")).as("references follow publication").isZero();
     }
