@@ -191,13 +191,14 @@ class ProposalController {
         }
         ProcessSettings process = management.publicProcess(slug);
         return form(model, process, management.draftForm(slug, draftId, user), ProposalErrors.NONE,
-                "/processes/" + slug + "/proposals/drafts/" + draftId, "draft");
+                "/processes/" + slug + "/proposals/drafts/" + draftId, "draft", draftId);
     }
 
     @PostMapping(DRAFT)
     String reviseDraft(@PathVariable String slug, @PathVariable long draftId, @AuthenticationPrincipal AgoraUser user,
                        @Valid @ModelAttribute("form") ProposalForm form, BindingResult result,
-                       @RequestParam(name = "attachment", required = false) MultipartFile attachment, Model model,
+                       @RequestParam(name = "attachment", required = false) MultipartFile attachment,
+                       @RequestParam(name = "removeAttachment", defaultValue = "false") boolean removeAttachment, Model model,
                        RedirectAttributes redirect, HttpServletResponse response, Locale locale) throws IOException {
         if (user == null) {
             return "redirect:/login";
@@ -209,14 +210,14 @@ class ProposalController {
             List<ProposalProblem> problems = List.of();
             if (!result.hasErrors()) {
                 try {
-                    management.reviseDraft(slug, draftId, user, form, upload(attachment));
+                    management.reviseDraft(slug, draftId, user, form, upload(attachment), removeAttachment);
                     return "redirect:" + draftPath;
                 } catch (InvalidProposal invalid) {
                     problems = invalid.problems();
                 }
             }
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(model, process, form, ProposalErrors.of(result, problems, messages, locale), draftPath, "draft");
+            return form(model, process, form, ProposalErrors.of(result, problems, messages, locale), draftPath, "draft", draftId);
         } catch (ProposalRefused refused) {
             return refuse(redirect, refused, "/processes/" + slug + "/proposals");
         }
@@ -282,7 +283,8 @@ class ProposalController {
         String path = "/processes/" + slug + "/proposals/" + reference;
         try {
             ProposalForm form = management.formOf(slug, reference, user);
-            return form(model, management.publicProcess(slug), form, ProposalErrors.NONE, path, "edit");
+            ProcessSettings process = management.publicProcess(slug);
+            return form(model, process, form, ProposalErrors.NONE, path, "edit", idOf(process, reference));
         } catch (ProposalRefused refused) {
             return refuse(redirect, refused, path);
         }
@@ -291,7 +293,8 @@ class ProposalController {
     @PostMapping(REFERENCE)
     String edit(@PathVariable String slug, @PathVariable String reference, @AuthenticationPrincipal AgoraUser user,
                 @Valid @ModelAttribute("form") ProposalForm form, BindingResult result,
-                @RequestParam(name = "attachment", required = false) MultipartFile attachment, Model model,
+                @RequestParam(name = "attachment", required = false) MultipartFile attachment,
+                @RequestParam(name = "removeAttachment", defaultValue = "false") boolean removeAttachment, Model model,
                 RedirectAttributes redirect, HttpServletResponse response, Locale locale) throws IOException {
         if (user == null) {
             return "redirect:/login";
@@ -302,7 +305,7 @@ class ProposalController {
             List<ProposalProblem> problems = List.of();
             if (!result.hasErrors()) {
                 try {
-                    management.edit(slug, reference, user, form, upload(attachment));
+                    management.edit(slug, reference, user, form, upload(attachment), removeAttachment);
                     redirect.addFlashAttribute("flash", "proposals.flash.edited");
                     return "redirect:" + path;
                 } catch (InvalidProposal invalid) {
@@ -310,8 +313,9 @@ class ProposalController {
                 }
             }
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(model, management.publicProcess(slug), form, ProposalErrors.of(result, problems, messages, locale),
-                    path, "edit");
+            ProcessSettings process = management.publicProcess(slug);
+            return form(model, process, form, ProposalErrors.of(result, problems, messages, locale), path, "edit",
+                    idOf(process, reference));
         } catch (ProposalRefused refused) {
             return refuse(redirect, refused, path);
         }
@@ -370,6 +374,14 @@ class ProposalController {
 
     private String form(Model model, ProcessSettings process, ProposalForm form, ProposalErrors errors, String action,
                         String mode) {
+        return form(model, process, form, errors, action, mode, null);
+    }
+
+    /** {@code proposalId} is the draft or proposal being changed, whose current attachment may be removed. */
+    private String form(Model model, ProcessSettings process, ProposalForm form, ProposalErrors errors, String action,
+                        String mode, Long proposalId) {
+        model.addAttribute("currentAttachment", proposalId == null ? null
+                : attachments.findById(proposalId).map(AttachmentView::of).orElse(null));
         model.addAttribute("process", process);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -378,6 +390,10 @@ class ProposalController {
         model.addAttribute("territories", browser.territoryChoices(process));
         model.addAttribute("maxMegabytes", AttachmentFormat.MAX_BYTES / (1024 * 1024));
         return "proposals/form";
+    }
+
+    private long idOf(ProcessSettings process, String reference) {
+        return browser.find(process, reference).orElseThrow(() -> new ResponseStatusException(NOT_FOUND)).id();
     }
 
     private static String refuse(RedirectAttributes redirect, ProposalRefused refused, String path) {

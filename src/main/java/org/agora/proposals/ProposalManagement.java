@@ -63,16 +63,17 @@ class ProposalManagement {
         Checked checked = check(process, form, upload);
         Proposal draft = proposals.saveAndFlush(new Proposal(process.id().value(), author.id().value(),
                 checked.content(), clock.instant()));
-        attach(draft, upload, checked.format());
+        attach(draft, upload, checked.format(), false);
         return draft.id();
     }
 
-    void reviseDraft(String slug, long draftId, AgoraUser author, ProposalForm form, Upload upload) {
+    /** A new upload replaces the attachment; without one, {@code removeAttachment} takes the current one away. */
+    void reviseDraft(String slug, long draftId, AgoraUser author, ProposalForm form, Upload upload, boolean removeAttachment) {
         ProcessSettings process = openProcess(slug);
         Proposal draft = ownDraft(process, draftId, author);
         Checked checked = check(process, form, upload);
         draft.reviseDraft(checked.content());
-        attach(draft, upload, checked.format());
+        attach(draft, upload, checked.format(), removeAttachment);
     }
 
     /** Publishes the draft with the next reference of the year; returns that reference. */
@@ -85,7 +86,7 @@ class ProposalManagement {
         return reference;
     }
 
-    void edit(String slug, String reference, AgoraUser author, ProposalForm form, Upload upload) {
+    void edit(String slug, String reference, AgoraUser author, ProposalForm form, Upload upload, boolean removeAttachment) {
         ProcessSettings process = publicProcess(slug);
         Proposal proposal = own(process, reference, author);
         if (!proposal.editableAt(clock.instant(), editWindow)) {
@@ -93,7 +94,7 @@ class ProposalManagement {
         }
         Checked checked = check(process, form, upload);
         proposal.edit(checked.content(), clock.instant(), editWindow);
-        attach(proposal, upload, checked.format());
+        attach(proposal, upload, checked.format(), removeAttachment);
     }
 
     void withdraw(String slug, String reference, AgoraUser author) {
@@ -182,8 +183,11 @@ class ProposalManagement {
         return new Checked(new Proposal.Content(form.title(), form.body(), territoryId, theme), format);
     }
 
-    private void attach(Proposal proposal, Upload upload, FileFormat format) {
+    private void attach(Proposal proposal, Upload upload, FileFormat format, boolean removeCurrent) {
         if (upload == null || format == null) {
+            if (removeCurrent) {
+                attachments.findById(proposal.id()).ifPresent(attachments::delete);
+            }
             return;
         }
         String name = upload.safeName(format);

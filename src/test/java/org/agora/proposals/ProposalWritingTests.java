@@ -224,6 +224,25 @@ class ProposalWritingTests {
     }
 
     @Test
+    void theAuthorRemovesTheAttachmentWithoutReplacingIt() throws Exception {
+        MockMultipartHttpServletRequestBuilder request = create("Une proposition dont le plan sera retiré", BODY,
+                Long.toString(bed.east), "Mobilités");
+        request.file(new MockMultipartFile("attachment", "plan.pdf", "application/pdf", PDF));
+        String draft = mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String page = mvc.perform(post(draft + "/publish").with(as(author)).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(page + "/edit").with(as(author)))
+                .andExpect(content().string(containsString("Retirer la pièce jointe actuelle (plan.pdf)")));
+
+        mvc.perform(multipart(page).param("title", "Une proposition dont le plan sera retiré").param("body", BODY)
+                        .param("territory", Long.toString(bed.east)).param("theme", "Mobilités")
+                        .param("removeAttachment", "true").with(as(author)).with(csrf()))
+                .andExpect(redirectedUrl(page));
+
+        mvc.perform(get(page + "/attachment")).andExpect(status().isNotFound());
+        mvc.perform(get(page)).andExpect(content().string(not(containsString("plan.pdf"))));
+    }
+
+    @Test
     void givesUniqueReferencesInSequenceWithinTheYear() throws Exception {
         List<String> references = List.of(bed.publish(process, author), bed.publish(process, author), bed.publish(process, author));
         assertThat(references).allMatch(reference -> reference.matches("\\d{4}-\\d{6}"));
