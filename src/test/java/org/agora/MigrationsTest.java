@@ -26,7 +26,8 @@ class MigrationsTest {
             "flyway_schema_history",
             "event_publication", "event_publication_archive",
             "account", "account_token", "role_assignment", "login_throttle", "account_action",
-            "mail_outbox");
+            "mail_outbox",
+            "moderation_case", "moderation_report", "moderation_action", "participant_block");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {

@@ -68,6 +68,13 @@ public class AccountManagement {
                 .map(account -> FreshAuthorities.toUser(account, roles));
     }
 
+    /** The active account with this address, for staff tools that name a person by e-mail (e.g. blocking). */
+    @Transactional(readOnly = true)
+    public Optional<AccountId> findByEmail(String email) {
+        return email == null || email.isBlank() ? Optional.empty()
+                : accounts.findByEmail(Emails.normalize(email)).filter(Account::isActive).map(Account::accountId);
+    }
+
     /** Public names; a deleted account maps to an empty Optional, shown as "Deleted participant". */
     @Transactional(readOnly = true)
     public Map<AccountId, Optional<String>> pseudonyms(Collection<AccountId> ids) {

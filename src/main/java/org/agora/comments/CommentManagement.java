@@ -18,6 +18,7 @@ import org.agora.accounts.AccountManagement;
 import org.agora.accounts.AgoraUser;
 import org.agora.shared.Clocks;
 import org.agora.moderation.ModerationReason;
+import org.agora.moderation.ParticipantBlocks;
 import org.agora.shared.ResourceRef;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,21 +42,24 @@ class CommentManagement implements CommentThreads {
 
     static final String SIGN_IN_KEY = "comments.refusal.signIn";
     static final String UNAVAILABLE_KEY = "comments.refusal.unavailable";
+    static final String BLOCKED_KEY = "comments.refusal.blocked";
 
     private final Comments comments;
     private final CommentVotes votes;
     private final CommentTargets targets;
+    private final ParticipantBlocks blocks;
     private final AccountManagement accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration editWindow;
 
-    CommentManagement(Comments comments, CommentVotes votes, CommentTargets targets, AccountManagement accounts,
-                      ApplicationEventPublisher events, Clock clock,
+    CommentManagement(Comments comments, CommentVotes votes, CommentTargets targets, ParticipantBlocks blocks,
+                      AccountManagement accounts, ApplicationEventPublisher events, Clock clock,
                       @Value("${agora.comments.edit-window:PT15M}") Duration editWindow) {
         this.comments = comments;
         this.votes = votes;
         this.targets = targets;
+        this.blocks = blocks;
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
@@ -157,17 +161,26 @@ class CommentManagement implements CommentThreads {
         return new Done(id, path);
     }
 
-    // ---- Moderation (called by the moderation module once it exists) ---------------------------------------------
+    // ---- Moderation (called through CommentModeration, in moderation's transaction) --------------------------------
 
-    /** Hides a published comment; the thread shows "hidden by moderation" and the reason's category. */
+    /** Hides a published comment; the thread shows "hidden by moderation" and the reason's category. Hiding it twice changes nothing. */
     void hide(long id, ModerationReason reason) {
         Comment comment = comments.findForChange(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        if (comment.status() == Comment.Status.HIDDEN) {
+            return;
+        }
         comment.hide(reason, clock.instant());
         events.publishEvent(new CommentRemoved(id, comment.resource()));
     }
 
+    /** Shows a hidden comment again, so that it counts again; restoring a visible comment changes nothing. */
     void restore(long id) {
-        comments.findForChange(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND)).restore();
+        Comment comment = comments.findForChange(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        if (comment.status() != Comment.Status.HIDDEN) {
+            return;
+        }
+        comment.restore();
+        events.publishEvent(new CommentRestored(id, comment.resource()));
     }
 
     // ---- Reading --------------------------------------------------------------------------------------------------
@@ -196,7 +209,8 @@ class CommentManagement implements CommentThreads {
         String returnTo = target.map(CommentTargets.Found::path).orElse(null);
         String refusal = target.isEmpty() ? UNAVAILABLE_KEY
                 : viewer == null ? SIGN_IN_KEY
-                : target.get().target().refusal(resource.id(), viewer).orElse(null);
+                : target.get().target().refusal(resource.id(), viewer)
+                        .orElse(blocks.isBlocked(viewer.id()) ? BLOCKED_KEY : null);
 
         List<Comment> all = comments.findByResourceTypeAndResourceIdOrderByPostedAtAscIdAsc(resource.type(), resource.id());
         // Three queries whatever the size of the thread: comments, votes (grouped), authors' names.
@@ -248,7 +262,7 @@ class CommentManagement implements CommentThreads {
         List<CommentThread.CommentView> replies = context.children().getOrDefault(comment.id(), List.of()).stream()
                 .map(reply -> view(reply, context)).toList();
         return new CommentThread.CommentView(comment.id(), name.orElse(null), name.isEmpty(), comment.stance().name(),
-                published ? comment.body() : null, marker, comment.postedAt().atZone(Clocks.PARIS),
+                published || viewerIsAuthor ? comment.body() : null, marker, comment.postedAt().atZone(Clocks.PARIS),
                 comment.editedAt() != null, comment.depth(), tally.up(), tally.down(),
                 viewerVote == null ? null : viewerVote.name(), viewerIsAuthor,
                 viewerIsAuthor && comment.editableAt(context.now(), editWindow), replies);
@@ -324,6 +338,9 @@ class CommentManagement implements CommentThreads {
         found.target().refusal(resource.id(), user).ifPresent(key -> {
             throw CommentProblem.refused(key);
         });
+        if (blocks.isBlocked(user.id())) {
+            throw CommentProblem.refused(BLOCKED_KEY);
+        }
         return found.path();
     }
 }

@@ -21,4 +21,9 @@ public interface CommentTarget {
      * Empty when they may; otherwise the message key explaining why not, shown instead of the form.
      */
     Optional<String> refusal(long id, AgoraUser user);
+
+    /** The process the resource belongs to, for moderators' per-process queues; empty when it belongs to none. */
+    default Optional<Long> processId(long id) {
+        return Optional.empty();
+    }
 }

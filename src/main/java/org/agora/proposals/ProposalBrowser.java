@@ -88,7 +88,12 @@ class ProposalBrowser implements ProposalCatalog {
 
     record Row(long id, String reference, String title, String excerpt, String territoryName, String theme,
                ProposalStatus status, boolean answered, ZonedDateTime publishedAt, int supports, int comments,
-               boolean thresholdReached, String authorName) {
+               boolean thresholdReached, String authorName, String hiddenReason) {
+
+        /** Hidden by moderation: the row keeps its place, with the reason's category instead of title and excerpt. */
+        public boolean hidden() {
+            return hiddenReason != null;
+        }
 
         public boolean withdrawn() {
             return status == ProposalStatus.WITHDRAWN;
@@ -138,20 +143,21 @@ class ProposalBrowser implements ProposalCatalog {
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM proposal WHERE " + where, params, Long.class);
         params.addValue("limit", PAGE_SIZE).addValue("offset", (long) page * PAGE_SIZE);
         List<RawRow> raw = jdbc.query("SELECT id, reference, title, body, territory_id, theme, status, answered_at, "
-                + "published_at, supports_count, comment_count, threshold_reached_at, author_id FROM proposal WHERE "
+                + "published_at, supports_count, comment_count, threshold_reached_at, author_id, hidden_reason FROM proposal WHERE "
                 + where + " ORDER BY " + filter.sort().orderBy + " LIMIT :limit OFFSET :offset", params,
                 (rs, index) -> new RawRow(rs.getLong("id"), rs.getString("reference"), rs.getString("title"),
                         rs.getString("body"), rs.getLong("territory_id"), rs.getString("theme"),
                         ProposalStatus.valueOf(rs.getString("status")), rs.getTimestamp("answered_at") != null,
                         rs.getTimestamp("published_at").toInstant().atZone(Clocks.PARIS), rs.getInt("supports_count"),
                         rs.getInt("comment_count"), rs.getTimestamp("threshold_reached_at") != null,
-                        rs.getLong("author_id")));
+                        rs.getLong("author_id"), rs.getString("hidden_reason")));
         Map<AccountId, Optional<String>> names = accounts.pseudonyms(
                 raw.stream().map(row -> new AccountId(row.authorId())).collect(java.util.stream.Collectors.toSet()));
-        List<Row> rows = raw.stream().map(row -> new Row(row.id(), row.reference(), row.title(), excerpt(row.body()),
+        List<Row> rows = raw.stream().map(row -> new Row(row.id(), row.reference(),
+                row.hiddenReason() == null ? row.title() : null, row.hiddenReason() == null ? excerpt(row.body()) : null,
                 territoryName(row.territoryId()), row.theme(), row.status(), row.answered(), row.publishedAt(),
                 row.supports(), row.comments(), row.thresholdReached(),
-                names.getOrDefault(new AccountId(row.authorId()), Optional.empty()).orElse(null))).toList();
+                names.getOrDefault(new AccountId(row.authorId()), Optional.empty()).orElse(null), row.hiddenReason())).toList();
         int totalPages = (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE);
         return new Results(rows, total, page, totalPages);
     }
@@ -199,6 +205,6 @@ class ProposalBrowser implements ProposalCatalog {
 
     private record RawRow(long id, String reference, String title, String body, long territoryId, String theme,
                           ProposalStatus status, boolean answered, ZonedDateTime publishedAt, int supports,
-                          int comments, boolean thresholdReached, long authorId) {
+                          int comments, boolean thresholdReached, long authorId, String hiddenReason) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.agora.accounts.AgoraUser;
 import org.agora.comments.CommentPosted;
 import org.agora.comments.CommentRemoved;
+import org.agora.comments.CommentRestored;
 import org.agora.comments.CommentTarget;
 import org.agora.processes.ProcessFeature;
 import org.agora.processes.ProcessId;
@@ -65,6 +66,9 @@ class ProposalComments implements CommentTarget {
         if (proposal.get().status() == ProposalStatus.WITHDRAWN) {
             return Optional.of("proposals.comment.withdrawn");
         }
+        if (proposal.get().isHidden()) {
+            return Optional.of("proposals.comment.hidden");
+        }
         if (user == null) {
             return Optional.of("proposals.comment.signIn");
         }
@@ -73,6 +77,17 @@ class ProposalComments implements CommentTarget {
 
     @EventListener
     void on(CommentPosted event) {
+        count(event.resource(), "comment_count + 1");
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Long> processId(long id) {
+        return proposals.findById(id).map(Proposal::processId);
+    }
+
+    @EventListener
+    void on(CommentRestored event) {
         count(event.resource(), "comment_count + 1");
     }
 

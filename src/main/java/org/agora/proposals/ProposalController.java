@@ -135,6 +135,7 @@ class ProposalController {
         }
         try {
             ProcessSettings process = management.openProcess(slug);
+            management.requireMayWrite(user);
             return form(model, process, ProposalForm.EMPTY, ProposalErrors.NONE, "/processes/" + slug + "/proposals", "new");
         } catch (ProposalRefused refused) {
             return refuse(redirect, refused, "/processes/" + slug + "/proposals");
@@ -152,6 +153,7 @@ class ProposalController {
         String list = "/processes/" + slug + "/proposals";
         try {
             ProcessSettings process = management.openProcess(slug);
+            management.requireMayWrite(user);
             List<ProposalProblem> problems = List.of();
             if (!result.hasErrors()) {
                 try {
@@ -252,8 +254,10 @@ class ProposalController {
         model.addAttribute("territoryName", browser.territoryName(proposal.territoryId()));
         model.addAttribute("attachment", attachments.findById(proposal.id()).map(AttachmentView::of).orElse(null));
         model.addAttribute("isAuthor", author);
+        model.addAttribute("showText", !proposal.isHidden() || author);
         model.addAttribute("editable", author && management.editableNow(proposal));
-        model.addAttribute("supportsOpen", process.acceptsSupports() && proposal.status() == ProposalStatus.PUBLISHED);
+        model.addAttribute("supportsOpen", process.acceptsSupports() && proposal.status() == ProposalStatus.PUBLISHED
+                && !proposal.isHidden());
         model.addAttribute("supported", user != null && supports.supported(proposal.id(), user.id()));
         model.addAttribute("publishedAt", proposal.publishedAt().atZone(org.agora.shared.Clocks.PARIS));
         if (process.features().contains(org.agora.processes.ProcessFeature.COMMENTS)) {
@@ -263,9 +267,12 @@ class ProposalController {
     }
 
     @GetMapping(REFERENCE + "/attachment")
-    ResponseEntity<byte[]> attachment(@PathVariable String slug, @PathVariable String reference) {
+    ResponseEntity<byte[]> attachment(@PathVariable String slug, @PathVariable String reference,
+                                      @AuthenticationPrincipal AgoraUser user) {
         ProcessSettings process = management.publicProcess(slug);
-        Proposal proposal = browser.find(process, reference).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        Proposal proposal = browser.find(process, reference)
+                .filter(found -> !found.isHidden() || user != null && found.isAuthoredBy(user.id().value()))
+                .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         ProposalAttachment file = attachments.findById(proposal.id()).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         ContentDisposition disposition = (file.isImage() ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build();

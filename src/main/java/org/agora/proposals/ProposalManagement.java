@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.agora.accounts.AgoraUser;
+import org.agora.moderation.ParticipantBlocks;
 import org.agora.processes.ProcessId;
 import org.agora.processes.ProcessRules;
 import org.agora.processes.ProcessSettings;
@@ -35,18 +36,21 @@ class ProposalManagement {
     private final ProposalAttachments attachments;
     private final ProcessRules processes;
     private final TerritoryDirectory territories;
+    private final ParticipantBlocks blocks;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration editWindow;
 
     ProposalManagement(Proposals proposals, ProposalAttachments attachments, ProcessRules processes,
-                       TerritoryDirectory territories, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
+                       TerritoryDirectory territories, ParticipantBlocks blocks, JdbcTemplate jdbc,
+                       ApplicationEventPublisher events, Clock clock,
                        @Value("${agora.proposals.edit-window:PT15M}") Duration editWindow) {
         this.proposals = proposals;
         this.attachments = attachments;
         this.processes = processes;
         this.territories = territories;
+        this.blocks = blocks;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -57,8 +61,16 @@ class ProposalManagement {
         return proposal.editableAt(clock.instant(), editWindow);
     }
 
+    /** A participant blocked by moderation may read but not write. */
+    void requireMayWrite(AgoraUser author) {
+        if (blocks.isBlocked(author.id())) {
+            throw new ProposalRefused("proposals.refused.blocked");
+        }
+    }
+
     /** Checks the form against the process and keeps it as the author's draft; returns the draft's id. */
     long draft(String slug, AgoraUser author, ProposalForm form, Upload upload) {
+        requireMayWrite(author);
         ProcessSettings process = openProcess(slug);
         Checked checked = check(process, form, upload);
         Proposal draft = proposals.saveAndFlush(new Proposal(process.id().value(), author.id().value(),
@@ -69,6 +81,7 @@ class ProposalManagement {
 
     /** A new upload replaces the attachment; without one, {@code removeAttachment} takes the current one away. */
     void reviseDraft(String slug, long draftId, AgoraUser author, ProposalForm form, Upload upload, boolean removeAttachment) {
+        requireMayWrite(author);
         ProcessSettings process = openProcess(slug);
         Proposal draft = ownDraft(process, draftId, author);
         Checked checked = check(process, form, upload);
@@ -78,6 +91,7 @@ class ProposalManagement {
 
     /** Publishes the draft with the next reference of the year; returns that reference. */
     String publish(String slug, long draftId, AgoraUser author) {
+        requireMayWrite(author);
         ProcessSettings process = openProcess(slug);
         Proposal draft = ownDraft(process, draftId, author);
         String reference = nextReference();
@@ -87,6 +101,7 @@ class ProposalManagement {
     }
 
     void edit(String slug, String reference, AgoraUser author, ProposalForm form, Upload upload, boolean removeAttachment) {
+        requireMayWrite(author);
         ProcessSettings process = publicProcess(slug);
         Proposal proposal = own(process, reference, author);
         if (!proposal.editableAt(clock.instant(), editWindow)) {

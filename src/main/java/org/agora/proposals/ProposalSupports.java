@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.util.List;
 
 import org.agora.accounts.AccountId;
+import org.agora.moderation.ParticipantBlocks;
 import org.agora.processes.ProcessId;
 import org.agora.processes.ProcessRules;
 import org.agora.processes.ProcessSettings;
@@ -35,22 +36,30 @@ class ProposalSupports {
 
     private final JdbcTemplate jdbc;
     private final ProcessRules processes;
+    private final ParticipantBlocks blocks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    ProposalSupports(JdbcTemplate jdbc, ProcessRules processes, ApplicationEventPublisher events, Clock clock,
+    ProposalSupports(JdbcTemplate jdbc, ProcessRules processes, ParticipantBlocks blocks, ApplicationEventPublisher events, Clock clock,
                      PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.processes = processes;
+        this.blocks = blocks;
         this.events = events;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
     Outcome support(long proposalId, AccountId account) {
+        if (blocks.isBlocked(account)) {
+            throw new ProposalRefused("proposals.refused.blocked");
+        }
         return retrying(() -> transactions.execute(status -> {
             Target target = target(proposalId);
+            if (target.hidden()) {
+                throw new ProposalRefused("proposals.support.refused.hidden");
+            }
             long supports = lockSupporter(target.processId(), account);
             if (supported(proposalId, account)) {
                 return Outcome.ALREADY_SUPPORTED;
@@ -97,8 +106,9 @@ class ProposalSupports {
     }
 
     private Target target(long proposalId) {
-        List<Target> found = jdbc.query("SELECT process_id, status FROM proposal WHERE id = ?",
-                (row, index) -> new Target(row.getLong(1), ProposalStatus.valueOf(row.getString(2)), null), proposalId);
+        List<Target> found = jdbc.query("SELECT process_id, status, hidden_reason FROM proposal WHERE id = ?",
+                (row, index) -> new Target(row.getLong(1), ProposalStatus.valueOf(row.getString(2)),
+                        row.getString(3) != null, null), proposalId);
         if (found.isEmpty() || found.getFirst().status() == ProposalStatus.DRAFT) {
             throw new ResponseStatusException(NOT_FOUND);
         }
@@ -111,7 +121,7 @@ class ProposalSupports {
         if (!settings.acceptsSupports()) {
             throw new ProposalRefused("proposals.support.refused.closed");
         }
-        return new Target(target.processId(), target.status(), settings);
+        return new Target(target.processId(), target.status(), target.hidden(), settings);
     }
 
     /** Creates the person's row for the process if needed, then locks it; returns their current number of supports. */
@@ -135,6 +145,6 @@ class ProposalSupports {
         }
     }
 
-    private record Target(long processId, ProposalStatus status, ProcessSettings settings) {
+    private record Target(long processId, ProposalStatus status, boolean hidden, ProcessSettings settings) {
     }
 }

@@ -2,15 +2,23 @@ package org.agora.proposals;
 
 import java.time.Instant;
 
+import org.agora.moderation.ModerationReason;
+
 /** A proposal as its pages show it. */
 record ProposalView(long id, String reference, String title, String body, long territoryId, String theme,
                     ProposalStatus status, Instant publishedAt, Instant answeredAt, int supportsCount,
-                    int commentCount, Instant thresholdReachedAt) {
+                    int commentCount, Instant thresholdReachedAt, ModerationReason hiddenReason) {
 
     static ProposalView of(Proposal proposal) {
         return new ProposalView(proposal.id(), proposal.reference(), proposal.title(), proposal.body(),
                 proposal.territoryId(), proposal.theme(), proposal.status(), proposal.publishedAt(),
-                proposal.answeredAt(), proposal.supportsCount(), proposal.commentCount(), proposal.thresholdReachedAt());
+                proposal.answeredAt(), proposal.supportsCount(), proposal.commentCount(), proposal.thresholdReachedAt(),
+                proposal.hiddenReason());
+    }
+
+    /** Hidden by moderation: the public sees the reason's category instead of the text. */
+    public boolean hidden() {
+        return hiddenReason != null;
     }
 
     public boolean withdrawn() {

@@ -23,6 +23,9 @@ class AdminHomeController {
         if (user.holdsAnywhere(Role.STAFF) || user.isAdministrator()) {
             sections.add(new Section("processes", "/admin/processes"));
         }
+        if (user.holdsAnywhere(Role.MODERATOR) || user.isAdministrator()) {
+            sections.add(new Section("moderation", "/admin/moderation"));
+        }
         if (user.isAdministrator()) {
             sections.add(new Section("territories", "/admin/territories"));
             sections.add(new Section("roles", "/admin/roles"));
