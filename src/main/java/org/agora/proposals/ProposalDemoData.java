@@ -15,6 +15,8 @@ import java.util.Set;
 import org.agora.accounts.AccountId;
 import org.agora.accounts.AccountManagement;
 import org.agora.comments.CommentImport;
+import org.agora.moderation.ModerationManagement;
+import org.agora.moderation.ModerationReason;
 import org.agora.processes.ProcessRules;
 import org.agora.processes.ProcessSettings;
 import org.agora.shared.Clocks;
@@ -176,12 +178,15 @@ class ProposalDemoData implements ApplicationRunner {
     private final AccountManagement accounts;
     private final Proposals proposals;
     private final CommentImport comments;
+    private final ModerationManagement moderation;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     ProposalDemoData(ProcessRules processes, TerritoryDirectory territories, AccountManagement accounts,
-                     Proposals proposals, CommentImport comments, JdbcTemplate jdbc, Clock clock) {
+                     Proposals proposals, CommentImport comments, ModerationManagement moderation, JdbcTemplate jdbc,
+                     Clock clock) {
         this.comments = comments;
+        this.moderation = moderation;
         this.processes = processes;
         this.territories = territories;
         this.accounts = accounts;
@@ -251,8 +256,29 @@ class ProposalDemoData implements ApplicationRunner {
                 "UPDATE proposal_reference_counter SET last_number = ? WHERE ref_year = ?", last, year));
         supports(process, people, random, now);
         int discussed = comments(process, people, random, now);
+        reportedComment(process, people, now);
         log.info("Demo data: {} participants in {} ms, {} proposals with their supports and {} comments in {} ms", people.size(),
                 (accountsDone - started) / 1_000_000, rows.size(), discussed, (System.nanoTime() - accountsDone) / 1_000_000);
+    }
+
+    /**
+     * One advertisement posted as a comment and reported by three demo participants through moderation's own use
+     * case, so that it is hidden pending review (with the default threshold) and the moderators' queue and the log
+     * have a case to show.
+     */
+    private void reportedComment(ProcessSettings process, List<AccountId> people, Instant now) {
+        List<long[]> first = jdbc.query("SELECT id, author_id FROM proposal WHERE process_id = ? AND status = 'PUBLISHED' "
+                + "ORDER BY id LIMIT 1", (row, n) -> new long[] {row.getLong(1), row.getLong(2)}, process.id().value());
+        List<AccountId> others = people.stream().filter(person -> first.isEmpty() || person.value() != first.getFirst()[1]).toList();
+        if (first.isEmpty() || others.size() < 4) {
+            return;
+        }
+        long advertisement = comments.record(new ResourceRef(ProposalComments.TYPE, first.getFirst()[0]), null,
+                others.getFirst(), CommentImport.Stance.NEUTRAL, "Crédit rapide sans justificatif : réponse en "
+                        + "24 heures sur mon site, contactez-moi vite !", now.minus(Duration.ofHours(6)));
+        for (AccountId reporter : others.subList(1, 4)) {
+            moderation.report(reporter, new ResourceRef("comment", advertisement), ModerationReason.SPAM, null);
+        }
     }
 
     /** Most proposals get a few supports, some many (above the threshold); withdrawn ones none. */

@@ -51,6 +51,9 @@ class ProposalDemoDataTests {
                 + "WHERE c.depth = 1 AND c.author_id = p.author_id")).as("nobody opens a discussion on their own proposal").isZero();
         assertThat(count("SELECT COUNT(*) FROM proposal p WHERE comment_count <> (SELECT COUNT(*) FROM resource_comment c "
                 + "WHERE c.resource_type = 'proposal' AND c.resource_id = p.id AND c.status = 'PUBLISHED')")).as("comment counts equal rows").isZero();
+        assertThat(count("SELECT COUNT(*) FROM resource_comment WHERE status = 'HIDDEN'")).as("one advertisement hidden").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM moderation_report")).as("reported by three participants").isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM moderation_action WHERE action = 'AUTO_HIDE'")).as("logged").isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM proposal a JOIN proposal b ON a.reference < b.reference "
                 + "AND a.published_at > b.published_at")).as("references follow publication").isZero();
     }

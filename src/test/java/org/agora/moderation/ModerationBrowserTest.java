@@ -1,0 +1,74 @@
+package org.agora.moderation;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.agora.BrowserTest;
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** A participant reports a comment; a moderator hides it from the queue; the public sees the reason instead. */
+class ModerationBrowserTest extends BrowserTest {
+
+    static final String PASSWORD = "agora-demo-2026";
+    static final String LIST = "/processes/democratie-permanente-centre-val-de-loire/proposals";
+    static final String TEXT = "Achetez vos montres de luxe à prix cassés sur notre site !";
+
+    Locator main() {
+        return page.getByRole(AriaRole.MAIN);
+    }
+
+    void signOut() {
+        page.locator("header").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Se déconnecter")).click();
+    }
+
+    Locator button(String name) {
+        return main().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name));
+    }
+
+    @Test
+    void aReportedCommentIsHiddenByAModeratorAndThePublicSeesTheReason() {
+        signIn("participant@example.org", PASSWORD);
+        open(LIST);
+        main().locator("ul.cards > li h3 a").first().click();
+        String proposalPage = page.url();
+        Locator newComment = main().locator("form.comment-form").first();
+        newComment.getByLabel("Neutre").check();
+        newComment.getByLabel("Votre commentaire").fill(TEXT);
+        newComment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Publier le commentaire")).click();
+        assertThat(page.locator("[role=status]")).containsText("Votre commentaire est publié.");
+        signOut();
+
+        signIn("citoyen29@example.org", PASSWORD);
+        page.navigate(proposalPage);
+        main().locator("li.comment", new Locator.LocatorOptions().setHasText(TEXT)).first()
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Signaler")).first().click();
+        assertThat(page.locator("h1")).hasText("Signaler un commentaire");
+        assertAccessible(page);
+        page.getByLabel("Indésirable ou publicité").check();
+        button("Envoyer le signalement").click();
+        assertThat(page.locator("[role=status]")).containsText("Merci, votre signalement est transmis aux modérateurs.");
+        signOut();
+
+        signIn("moderateur@example.org", PASSWORD);
+        open("/admin/moderation");
+        assertThat(page.locator("h1")).hasText("File de modération");
+        assertAccessible(page);
+        main().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Commentaire — " + TEXT)).click();
+        assertThat(main()).containsText(TEXT);
+        assertAccessible(page);
+        page.getByLabel("Motif", new Page.GetByLabelOptions().setExact(true)).selectOption("SPAM");
+        page.getByLabel("Note pour le journal (facultative)").first().fill("Publicité pour un site marchand");
+        button("Masquer et informer l’auteur").click();
+        assertThat(page.locator("[role=status]")).containsText("Le contenu est masqué ; son auteur en est informé.");
+        assertThat(main()).containsText("Masqué");
+        screenshot(page, "moderation-case");
+        signOut();
+
+        page.navigate(proposalPage);
+        assertThat(main()).containsText("Masqué par la modération (motif : indésirable ou publicité)");
+        assertThat(main()).not().containsText(TEXT);
+        assertAccessible(page);
+    }
+}
