@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.agora.moderation.ModeratedContent;
 import org.agora.moderation.ModerationReason;
 import org.agora.moderation.ModerationTarget;
+import org.agora.shared.Excerpts;
 import org.agora.shared.ResourceRef;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +38,7 @@ class CommentModeration implements ModerationTarget {
         return comments.findById(id).filter(comment -> comment.status() != Comment.Status.DELETED)
                 .flatMap(comment -> targets.find(comment.resource()).map(found -> new ModeratedContent(
                         new ResourceRef(TYPE, id), comment.author(),
-                        found.target().processId(comment.resource().id()).orElse(null), excerpt(comment.body()),
+                        found.target().processId(comment.resource().id()).orElse(null), Excerpts.of(comment.body(), EXCERPT),
                         found.path() + "#comment-" + id, comment.status() == Comment.Status.HIDDEN)));
     }
 
@@ -49,10 +50,5 @@ class CommentModeration implements ModerationTarget {
     @Override
     public void restore(long id) {
         management.restore(id);
-    }
-
-    private static String excerpt(String body) {
-        String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT - 1).strip() + "…";
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ModerationLogController {
 
     record LogRow(ModerationAction action, String moderatorName, boolean automatic, ZonedDateTime happenedAt,
-                  String target, String processTitle, String accountName, ModerationReason reason, String note) {
+                  String targetType, Long targetId, String processTitle, String accountName, ModerationReason reason, String note) {
     }
 
     record Choice(long id, String label) {
@@ -89,7 +89,7 @@ class ModerationLogController {
         Map<AccountId, Optional<String>> names = people.isEmpty() ? Map.of() : accounts.pseudonyms(people);
         model.addAttribute("rows", found.lines().stream().map(line -> new LogRow(line.action(),
                 name(names, line.moderatorId()), line.moderatorId() == null, line.happenedAt().atZone(Clocks.PARIS),
-                line.resourceType() == null ? null : line.resourceType() + " #" + line.resourceId(),
+                line.resourceType(), line.resourceId(),
                 processes.title(line.processId()), name(names, line.accountId()), line.reason(), line.note())).toList());
         model.addAttribute("results", found);
         model.addAttribute("actions", ModerationAction.values());

@@ -1,16 +1,13 @@
 package org.agora.moderation;
 
 import java.time.Clock;
-import java.util.function.Supplier;
-
 import org.agora.accounts.AccountId;
 import org.agora.accounts.AccountManagement;
 import org.agora.accounts.AgoraUser;
+import org.agora.shared.LostRaces;
 import org.agora.shared.ResourceRef;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -80,7 +77,7 @@ public class ModerationManagement {
             throw ModerationProblem.badInput("reason", "moderation.report.reason.required");
         }
         String note = note(rawNote, reason == ModerationReason.OTHER, "note", "moderation.report.note.required");
-        return retrying(() -> transactions.execute(status -> {
+        return LostRaces.retry(ATTEMPTS, () -> transactions.execute(status -> {
             cases.ensure(resource, content.processId(), content.author(), clock.instant());
             ModerationCases.Case locked = cases.lock(resource);
             if (cases.reported(locked.id(), reporter)) {
@@ -247,18 +244,5 @@ public class ModerationManagement {
             throw ModerationProblem.badInput(field, "moderation.note.tooLong");
         }
         return text;
-    }
-
-    /** Runs the transaction again when it lost a race (the case row created meanwhile, a lock timeout, a deadlock). */
-    private static ReportOutcome retrying(Supplier<ReportOutcome> attempt) {
-        for (int tries = 1; ; tries++) {
-            try {
-                return attempt.get();
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException lostRace) {
-                if (tries >= ATTEMPTS) {
-                    throw lostRace;
-                }
-            }
-        }
     }
 }

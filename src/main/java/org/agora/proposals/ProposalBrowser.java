@@ -16,6 +16,7 @@ import org.agora.processes.ProcessFeature;
 import org.agora.processes.ProcessRules;
 import org.agora.processes.ProcessSettings;
 import org.agora.shared.Clocks;
+import org.agora.shared.Excerpts;
 import org.agora.territories.TerritoryDirectory;
 import org.agora.territories.TerritoryView;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -199,8 +200,7 @@ class ProposalBrowser implements ProposalCatalog {
     }
 
     static String excerpt(String body) {
-        String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() <= 240 ? flat : flat.substring(0, 239).strip() + "…";
+        return Excerpts.of(body, 240);
     }
 
     private record RawRow(long id, String reference, String title, String body, long territoryId, String theme,

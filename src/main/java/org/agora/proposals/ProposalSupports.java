@@ -9,9 +9,8 @@ import org.agora.moderation.ParticipantBlocks;
 import org.agora.processes.ProcessId;
 import org.agora.processes.ProcessRules;
 import org.agora.processes.ProcessSettings;
+import org.agora.shared.LostRaces;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,7 +54,7 @@ class ProposalSupports {
         if (blocks.isBlocked(account)) {
             throw new ProposalRefused("proposals.refused.blocked");
         }
-        return retrying(() -> transactions.execute(status -> {
+        return LostRaces.retry(ATTEMPTS, () -> transactions.execute(status -> {
             Target target = target(proposalId);
             if (target.hidden()) {
                 throw new ProposalRefused("proposals.support.refused.hidden");
@@ -85,7 +84,7 @@ class ProposalSupports {
 
     /** Takes a support back; taking back one never given changes nothing. The threshold mark, once reached, stays. */
     Outcome withdrawSupport(long proposalId, AccountId account) {
-        return retrying(() -> transactions.execute(status -> {
+        return LostRaces.retry(ATTEMPTS, () -> transactions.execute(status -> {
             Target target = target(proposalId);
             lockSupporter(target.processId(), account);
             if (jdbc.update("DELETE FROM proposal_support WHERE proposal_id = ? AND account_id = ?",
@@ -130,19 +129,6 @@ class ProposalSupports {
                 processId, account.value());
         return jdbc.queryForObject("SELECT supports FROM proposal_supporter WHERE process_id = ? AND account_id = ? FOR UPDATE",
                 Long.class, processId, account.value());
-    }
-
-    /** Runs the transaction again when it lost a race (a row created meanwhile, a lock timeout, a deadlock). */
-    private static Outcome retrying(java.util.function.Supplier<Outcome> attempt) {
-        for (int tries = 1; ; tries++) {
-            try {
-                return attempt.get();
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException lostRace) {
-                if (tries >= ATTEMPTS) {
-                    throw lostRace;
-                }
-            }
-        }
     }
 
     private record Target(long processId, ProposalStatus status, boolean hidden, ProcessSettings settings) {

@@ -74,6 +74,7 @@ class ModerationLogAndBlockTests {
         mvc.perform(get("/admin/moderation/log").param("moderator", String.valueOf(first.id().value())).with(as(admin)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Note du premier")))
+                .andExpect(content().string(containsString("test-note n° " + hiddenOne.id())))
                 .andExpect(content().string(not(containsString("Note du second"))));
         mvc.perform(get("/admin/moderation/log").param("action", "DISMISS").with(as(admin)))
                 .andExpect(content().string(containsString("Note du second")))
