@@ -41,13 +41,14 @@ class ReportController {
 
     @GetMapping("/report")
     String form(@RequestParam(required = false) String type, @RequestParam(required = false) String id,
-                @AuthenticationPrincipal AgoraUser user, Model model, HttpServletResponse response) {
+                @AuthenticationPrincipal AgoraUser user, Model model, HttpServletResponse response, Locale locale) {
         if (user == null) {
             return "redirect:/login";
         }
         ResourceRef resource = resource(type, id);
         ModeratedContent content = targets.find(resource).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         model.addAttribute("reported", content);
+        model.addAttribute("titleKey", titleKey(content, locale));
         model.addAttribute("reasons", ModerationReason.values());
         model.addAttribute("reason", null);
         model.addAttribute("note", "");
@@ -92,12 +93,19 @@ class ReportController {
             response.setStatus(problem.status());
         }
         model.addAttribute("reported", content);
+        model.addAttribute("titleKey", titleKey(content, locale));
         model.addAttribute("reasons", ModerationReason.values());
         model.addAttribute("reason", ModerationForms.reason(reason).map(Enum::name).orElse(null));
         model.addAttribute("note", note == null ? "" : note);
         model.addAttribute("errors", errors);
         model.addAttribute("refusal", refusal);
         return "moderation/report";
+    }
+
+    /** The page title for this type of content, or a generic one for a type without its own. */
+    private String titleKey(ModeratedContent content, Locale locale) {
+        String key = "moderation.report.title." + content.resource().type();
+        return messages.getMessage(key, null, null, locale) == null ? "moderation.report.title.generic" : key;
     }
 
     /** A well-formed reference to a type of content that can be reported; anything else is unknown content. */

@@ -132,6 +132,14 @@ class ModerationCaseTests {
     }
 
     @Test
+    void moderatorsFindTheirQueueFromTheAdministrationHome() throws Exception {
+        mvc.perform(get("/admin").with(as(moderatorOf(PROCESSES.incrementAndGet()))))
+                .andExpect(content().string(containsString("href=\"/admin/moderation\"")));
+        mvc.perform(get("/admin").with(as(people.staff(RoleScope.GLOBAL))))
+                .andExpect(content().string(not(containsString("href=\"/admin/moderation\""))));
+    }
+
+    @Test
     void hidingFromTheCaseTellsTheAuthorClosesTheCaseAndIsLogged() throws Exception {
         long process = PROCESSES.incrementAndGet();
         ResourceRef content = reported(process, "Un texte hors sujet", 1);

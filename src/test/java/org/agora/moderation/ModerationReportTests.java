@@ -115,6 +115,18 @@ class ModerationReportTests {
     }
 
     @Test
+    void theReportFormSpeaksEnglishWhenAsked() throws Exception {
+        ResourceRef content = note(people.participant());
+
+        mvc.perform(get("/report").param("type", content.type()).param("id", String.valueOf(content.id()))
+                        .cookie(new jakarta.servlet.http.Cookie("agora_lang", "en")).with(as(people.participant())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<h1>Report content</h1>")))
+                .andExpect(content().string(containsString("Personal data")))
+                .andExpect(content().string(containsString("Send the report")));
+    }
+
+    @Test
     void peopleCannotReportTheirOwnContent() throws Exception {
         AgoraUser author = people.participant();
         ResourceRef content = note(author);
