@@ -71,4 +71,27 @@ class ModerationBrowserTest extends BrowserTest {
         assertThat(main()).not().containsText(TEXT);
         assertAccessible(page);
     }
+
+    @Test
+    void anAdministratorReadsTheLogAndBlocksAParticipant() {
+        signIn("admin@example.org", PASSWORD);
+        open("/admin");
+        main().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Modération")).click();
+        assertThat(page.locator("h1")).hasText("File de modération");
+        main().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Journal de modération")).click();
+        assertThat(main().locator("table")).containsText("Masquage automatique");
+        page.getByLabel("Action").selectOption("AUTO_HIDE");
+        button("Filtrer").click();
+        assertThat(main().locator("tbody tr").first()).containsText("Automatique (signalements)");
+        assertAccessible(page);
+
+        open("/admin/moderation/blocks");
+        page.getByLabel("Adresse électronique du participant").fill("citoyen30@example.org");
+        page.getByLabel("Motif du blocage").fill("Messages publicitaires répétés");
+        button("Bloquer").click();
+        assertThat(page.locator("[role=status]")).containsText("Le participant est bloqué.");
+        assertThat(main().locator("table")).containsText("Messages publicitaires répétés");
+        assertAccessible(page);
+        screenshot(page, "moderation-blocks");
+    }
 }
