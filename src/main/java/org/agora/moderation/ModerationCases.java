@@ -160,10 +160,17 @@ class ModerationCases {
 
     /** The reports a person made, for their data export. */
     List<Map<String, Object>> reportsBy(AccountId reporter) {
-        return jdbc.queryForList("""
+        return jdbc.query("""
                 SELECT c.resource_type, c.resource_id, r.reason, r.note, r.reported_at FROM moderation_report r
                 JOIN moderation_case c ON c.id = r.case_id WHERE r.reporter_id = :reporter ORDER BY r.reported_at""",
-                new MapSqlParameterSource("reporter", reporter.value()));
+                new MapSqlParameterSource("reporter", reporter.value()), (rs, index) -> {
+                    Map<String, Object> report = new java.util.LinkedHashMap<>();
+                    report.put("content", new ResourceRef(rs.getString(1), rs.getLong(2)).toString());
+                    report.put("reason", rs.getString(3));
+                    report.put("note", rs.getString(4));
+                    report.put("reportedAt", rs.getTimestamp(5).toInstant().toString());
+                    return report;
+                });
     }
 
     /** Erases the free text of a person's reports; the reports still count, as from a deleted participant. */

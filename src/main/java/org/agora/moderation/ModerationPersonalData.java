@@ -36,17 +36,10 @@ class ModerationPersonalData implements PersonalData {
     @Transactional(readOnly = true)
     public Object export(AccountId account) {
         Map<String, Object> section = new LinkedHashMap<>();
-        section.put("reports", cases.reportsBy(account).stream().map(row -> {
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("content", row.get("resource_type") + ":" + row.get("resource_id"));
-            report.put("reason", row.get("reason"));
-            report.put("note", row.get("note"));
-            report.put("reportedAt", String.valueOf(row.get("reported_at")));
-            return report;
-        }).toList());
-        section.put("blocks", jdbc.queryForList("SELECT reason, blocked_at FROM participant_block WHERE account_id = ?",
-                account.value()).stream().map(row -> Map.of("reason", row.get("reason"),
-                "blockedAt", String.valueOf(row.get("blocked_at")))).toList());
+        section.put("reports", cases.reportsBy(account));
+        section.put("blocks", jdbc.query("SELECT reason, blocked_at FROM participant_block WHERE account_id = ?",
+                (rs, index) -> Map.of("reason", rs.getString(1), "blockedAt", rs.getTimestamp(2).toInstant().toString()),
+                account.value()));
         return section;
     }
 
