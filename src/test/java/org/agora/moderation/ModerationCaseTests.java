@@ -1,5 +1,6 @@
 package org.agora.moderation;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.agora.AgoraTest;
@@ -8,9 +9,15 @@ import org.agora.accounts.AgoraUser;
 import org.agora.accounts.Role;
 import org.agora.accounts.RoleGrant;
 import org.agora.accounts.RoleScope;
+import org.agora.processes.ParticipationProcesses;
+import org.agora.processes.ProcessSettings;
 import org.agora.shared.ResourceRef;
+import org.agora.territories.TerritoryDirectory;
+import org.agora.territories.TerritoryFixtures;
+import org.agora.territories.TerritoryKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -45,6 +52,7 @@ class ModerationCaseTests {
     @Autowired ModerationManagement management;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEvents events;
+    @Autowired ApplicationContext context;
 
     AgoraUser moderatorOf(long processId) {
         return people.someone("moderateur", new RoleGrant(Role.MODERATOR, RoleScope.process(processId)));
@@ -122,6 +130,33 @@ class ModerationCaseTests {
                 .andExpect(status().isForbidden());
         decide(moderator, elsewhere, "hide", "reason", "SPAM").andExpect(status().isForbidden());
         assertThat(notes.hidden(elsewhere)).isFalse();
+    }
+
+    @Test
+    void aModeratorScopedToATerritoryModeratesTheProcessesWithinIt() throws Exception {
+        new TerritoryFixtures(context).load("""
+                kind;code;name;parent_code;postal_codes
+                REGION;MOD1;Région modérée;;
+                DEPARTEMENT;MOD11;Département modéré;MOD1;
+                REGION;MOD9;Région voisine modérée;;
+                """);
+        TerritoryDirectory territories = context.getBean(TerritoryDirectory.class);
+        long department = territories.findByCode(TerritoryKind.DEPARTEMENT, "MOD11").orElseThrow().id();
+        long neighbour = territories.findByCode(TerritoryKind.REGION, "MOD9").orElseThrow().id();
+        ProcessSettings process = new ParticipationProcesses(context, people.staff(RoleScope.GLOBAL))
+                .open("Démarche départementale", department, List.of(), null, null);
+        ResourceRef content = reported(process.id().value(), "Signalé dans le département", 1);
+
+        AgoraUser inside = people.someone("moderateur", new RoleGrant(Role.MODERATOR, RoleScope.territory(department)));
+        AgoraUser outside = people.someone("moderateur", new RoleGrant(Role.MODERATOR, RoleScope.territory(neighbour)));
+
+        mvc.perform(get("/admin/moderation").with(as(inside)))
+                .andExpect(content().string(containsString("Signalé dans le département")))
+                .andExpect(content().string(containsString("Démarche départementale")));
+        mvc.perform(get("/admin/moderation").with(as(outside)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Signalé dans le département"))));
+        mvc.perform(get("/admin/moderation/cases/{id}", caseOf(content)).with(as(outside))).andExpect(status().isForbidden());
     }
 
     @Test
