@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /** Delivery to a real SMTP server running in the test JVM. */
 @DatabaseTest
-@ApplicationModuleTest
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@TestPropertySource(properties = "agora.demo-data=false")
 @Import(MailDeliveryTest.Clocks.class)
 class MailDeliveryTest {
 
