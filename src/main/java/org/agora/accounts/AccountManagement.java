@@ -396,13 +396,17 @@ public class AccountManagement {
 
     /**
      * Demo participants sharing one published password: it is hashed once (Argon2 is deliberately slow) and the hash,
-     * which carries its own salt, is stored for each new account. Existing addresses are left as they are.
+     * which carries its own salt, is stored for each new account. Existing addresses are left as they are. They read
+     * their notification mails as a daily digest, so that loading the demo's comments and supports writes no mail each.
      */
     public List<AccountId> ensureDemoParticipants(Map<String, String> pseudonymsByEmail, String password) {
         String hash = passwords.encode(password);
         return pseudonymsByEmail.entrySet().stream().map(person -> accounts.findByEmail(Emails.normalize(person.getKey()))
-                .orElseGet(() -> accounts.save(Account.confirmed(person.getKey(), person.getValue(), hash, "fr",
-                        clock.instant()))).accountId()).toList();
+                .orElseGet(() -> {
+                    Account account = Account.confirmed(person.getKey(), person.getValue(), hash, "fr", clock.instant());
+                    account.changeNotificationFrequency(NotificationFrequency.DAILY_DIGEST);
+                    return accounts.save(account);
+                }).accountId()).toList();
     }
 
     @Transactional(readOnly = true)

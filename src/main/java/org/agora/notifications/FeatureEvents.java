@@ -19,16 +19,12 @@ import org.agora.proposals.ProposalThresholdReached;
 import org.agora.shared.ResourceRef;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Turns the features' events into follows and notices (see docs/decisions/0006). The listeners run once the
- * feature's transaction committed, in the same thread and a transaction of their own (not {@code
- * @ApplicationModuleListener}: Spring Modulith runs those asynchronously), and the event publication registry keeps
- * the ones that failed for a retry: a notification problem never undoes a comment or a support. Account deletion is
- * handled inside the deleting transaction.
+ * Turns the features' events into follows and notices (see docs/decisions/0006). Plain synchronous listeners, as for
+ * the outbox: they run inside the transaction that publishes the event, so a comment rolled back leaves no notice
+ * and a committed one cannot lose its notices, and they need no second database connection (a listener opening its
+ * own transaction after commit would hold two per request and starve the pool under load).
  */
 @Component
 class FeatureEvents {
@@ -50,14 +46,12 @@ class FeatureEvents {
         this.notices = notices;
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @EventListener
     void on(ProposalPublished event) {
         followAutomatically(event.author(), new ResourceRef(Resources.PROPOSAL, event.proposalId().value()));
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @EventListener
     void on(ProposalSupported event) {
         followAutomatically(event.supporter(), new ResourceRef(Resources.PROPOSAL, event.proposalId().value()));
     }
@@ -72,8 +66,7 @@ class FeatureEvents {
      * A reply tells the parent comment's author (REPLY); everyone else concerned — the resource's followers, and for
      * a proposal its author and its process's followers — gets NEW_COMMENT. Nobody is told of their own comment.
      */
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @EventListener
     void on(CommentPosted event) {
         Optional<Resources.Described> described = resources.describe(event.resource());
         if (described.isEmpty()) {
@@ -95,14 +88,12 @@ class FeatureEvents {
         board.post(concerned, NoticeKind.NEW_COMMENT, event.resource(), link, title, null);
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @EventListener
     void on(ContentHidden event) {
         tellAuthor(event.author(), NoticeKind.CONTENT_HIDDEN, event.resource(), event.reason().name());
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @EventListener
     void on(ContentRestored event) {
         tellAuthor(event.author(), NoticeKind.CONTENT_RESTORED, event.resource(), null);
     }
@@ -119,8 +110,7 @@ class FeatureEvents {
     }
 
     /** The administrators, the process's staff, and the followers of the proposal and of its process. */
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @EventListener
     void on(ProposalThresholdReached event) {
         ResourceRef proposal = new ResourceRef(Resources.PROPOSAL, event.proposalId().value());
         Optional<ProposalSummary> summary = resources.proposal(proposal);
