@@ -63,6 +63,11 @@ class MailTemplates {
                 "link", link == null ? "" : link));
     }
 
+    /** The absolute address of a path on this site, as mails write it. */
+    String absolute(String path) {
+        return baseUrl + path;
+    }
+
     /** A notice mail (one notice) or a digest (several), each item with its absolute link, and the unsubscribe link. */
     RenderedMail renderNotices(MailKind kind, String language, String pseudonym, String subject, List<MailedNotice> items,
                                String unsubscribeUrl) {
@@ -72,7 +77,7 @@ class MailTemplates {
                 "pseudonym", pseudonym == null ? "" : pseudonym,
                 "items", items,
                 "count", items.size(),
-                "settingsUrl", baseUrl + NotificationController.SETTINGS_PATH,
+                "settingsUrl", absolute(NotificationController.SETTINGS_PATH),
                 "unsubscribeUrl", unsubscribeUrl));
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.agora.accounts.AccountManagement.NotificationContact;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -19,15 +18,12 @@ class NoticeMails {
     private final MailTemplates templates;
     private final MessageSource messages;
     private final NotificationPreferences preferences;
-    private final String baseUrl;
 
-    NoticeMails(Outbox outbox, MailTemplates templates, MessageSource messages, NotificationPreferences preferences,
-                @Value("${agora.base-url:http://localhost:8080}") String baseUrl) {
+    NoticeMails(Outbox outbox, MailTemplates templates, MessageSource messages, NotificationPreferences preferences) {
         this.outbox = outbox;
         this.templates = templates;
         this.messages = messages;
         this.preferences = preferences;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /** The sentence a notice shows, e.g. « Nouveau commentaire sur « Des pistes cyclables » ». */
@@ -54,14 +50,14 @@ class NoticeMails {
     }
 
     String unsubscribeUrl(NotificationContact contact) {
-        return UriComponentsBuilder.fromUriString(baseUrl + UNSUBSCRIBE_PATH)
+        return UriComponentsBuilder.fromUriString(templates.absolute(UNSUBSCRIBE_PATH))
                 .queryParam("token", preferences.unsubscribeToken(contact.id())).build().toUriString();
     }
 
     private void queue(MailKind kind, NotificationContact contact, String language, String subject, List<Notice> notices) {
         Locale locale = Locale.of(language);
         List<MailTemplates.MailedNotice> items = notices.stream()
-                .map(notice -> new MailTemplates.MailedNotice(text(notice, locale), baseUrl + notice.linkPath())).toList();
+                .map(notice -> new MailTemplates.MailedNotice(text(notice, locale), templates.absolute(notice.linkPath()))).toList();
         String unsubscribe = unsubscribeUrl(contact);
         RenderedMail rendered = templates.renderNotices(kind, language, contact.pseudonym(), subject, items, unsubscribe);
         outbox.queue(contact.id(), contact.email(), language, kind, rendered, unsubscribe, items.getFirst().link());
