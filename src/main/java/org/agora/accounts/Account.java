@@ -94,6 +94,11 @@ class Account {
         this.notifyByEmail = notifyByEmail;
     }
 
+    void changeNotificationFrequency(NotificationFrequency frequency) {
+        this.notificationFrequency = frequency;
+        this.notifyByEmail = frequency != NotificationFrequency.NEVER;
+    }
+
     void requestEmailChange(String newEmail) {
         this.pendingEmail = Emails.normalize(newEmail);
     }

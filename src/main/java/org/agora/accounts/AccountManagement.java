@@ -83,6 +83,33 @@ public class AccountManagement {
                         account -> account.isDeleted() ? Optional.<String>empty() : Optional.of(account.pseudonym())));
     }
 
+    /**
+     * How to reach people about notifications (active accounts only). {@code frequency} is NEVER for a person who
+     * turned mail off altogether.
+     */
+    @Transactional(readOnly = true)
+    public Map<AccountId, NotificationContact> notificationContacts(Collection<AccountId> ids) {
+        return accounts.findAllById(ids.stream().map(AccountId::value).toList()).stream().filter(Account::isActive)
+                .collect(Collectors.toMap(Account::accountId, account -> new NotificationContact(account.accountId(),
+                        account.email(), account.pseudonym(), account.language(),
+                        account.notifyByEmail() ? account.notificationFrequency() : NotificationFrequency.NEVER)));
+    }
+
+    /** Active people holding this role globally or in exactly this scope. */
+    @Transactional(readOnly = true)
+    public List<AccountId> holdersOf(Role role, RoleScope scope) {
+        List<Long> ids = roles.findByRole(role).stream()
+                .filter(assignment -> assignment.grant().scope().equals(RoleScope.GLOBAL)
+                        || assignment.grant().scope().equals(scope))
+                .map(RoleAssignment::accountId).distinct().toList();
+        return accounts.findAllById(ids).stream().filter(Account::isActive).map(Account::accountId).toList();
+    }
+
+    /** Sets how often notification mails are sent; any frequency but NEVER also switches notification mail on. */
+    public void changeNotificationFrequency(AccountId id, NotificationFrequency frequency) {
+        active(id).changeNotificationFrequency(frequency);
+    }
+
     // ---- Sign-up and confirmation ----------------------------------------------------------------------------
 
     /** Creates a pending account and mails a confirmation link. An address already in use gets a notice instead. */
@@ -376,13 +403,17 @@ public class AccountManagement {
 
     /**
      * Demo participants sharing one published password: it is hashed once (Argon2 is deliberately slow) and the hash,
-     * which carries its own salt, is stored for each new account. Existing addresses are left as they are.
+     * which carries its own salt, is stored for each new account. Existing addresses are left as they are. They read
+     * their notification mails as a daily digest, so that loading the demo's comments and supports writes no mail each.
      */
     public List<AccountId> ensureDemoParticipants(Map<String, String> pseudonymsByEmail, String password) {
         String hash = passwords.encode(password);
         return pseudonymsByEmail.entrySet().stream().map(person -> accounts.findByEmail(Emails.normalize(person.getKey()))
-                .orElseGet(() -> accounts.save(Account.confirmed(person.getKey(), person.getValue(), hash, "fr",
-                        clock.instant()))).accountId()).toList();
+                .orElseGet(() -> {
+                    Account account = Account.confirmed(person.getKey(), person.getValue(), hash, "fr", clock.instant());
+                    account.changeNotificationFrequency(NotificationFrequency.DAILY_DIGEST);
+                    return accounts.save(account);
+                }).accountId()).toList();
     }
 
     @Transactional(readOnly = true)
@@ -518,6 +549,9 @@ public class AccountManagement {
 
     public record ProfileView(String email, String pendingEmail, String pseudonym, Long communeId, String communeLabel,
                               String language, NotificationFrequency frequency, boolean notifyByEmail, boolean hasPassword) {}
+
+    public record NotificationContact(AccountId id, String email, String pseudonym, String language,
+                                      NotificationFrequency frequency) {}
 
     public record Assignment(long id, String pseudonym, String email, RoleGrant grant, String scopeName, Instant grantedAt) {}
 

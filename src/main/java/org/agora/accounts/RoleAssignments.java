@@ -10,5 +10,7 @@ interface RoleAssignments extends JpaRepository<RoleAssignment, Long> {
 
     List<RoleAssignment> findAllByOrderByAccountIdAscRoleAsc();
 
+    List<RoleAssignment> findByRole(Role role);
+
     boolean existsByRoleAndScopeKind(Role role, RoleScope.Kind scopeKind);
 }

@@ -71,10 +71,13 @@ class Mail {
 
     private Instant sentAt;
 
+    private String unsubscribeUrl;
+
     protected Mail() {
     }
 
-    private Mail(Long accountId, String recipient, RenderedMail rendered, String language, MailKind kind, Instant now) {
+    private Mail(Long accountId, String recipient, RenderedMail rendered, String language, MailKind kind,
+                 String unsubscribeUrl, Instant now) {
         this.accountId = accountId;
         this.recipient = recipient;
         this.subject = rendered.subject();
@@ -82,14 +85,17 @@ class Mail {
         this.html = rendered.html();
         this.language = language;
         this.kind = kind;
+        this.unsubscribeUrl = unsubscribeUrl;
         this.status = Status.PENDING;
         this.attempts = 0;
         this.nextAttemptAt = now;
         this.createdAt = now;
     }
 
-    static Mail queue(Long accountId, String recipient, RenderedMail rendered, String language, MailKind kind, Instant now) {
-        return new Mail(accountId, recipient, rendered, language, kind, now);
+    /** {@code unsubscribeUrl} is null for the mails one cannot opt out of (sign-up, password...). */
+    static Mail queue(Long accountId, String recipient, RenderedMail rendered, String language, MailKind kind,
+                      String unsubscribeUrl, Instant now) {
+        return new Mail(accountId, recipient, rendered, language, kind, unsubscribeUrl, now);
     }
 
     void delivered(Instant now) {
@@ -171,6 +177,10 @@ class Mail {
 
     Instant sentAt() {
         return sentAt;
+    }
+
+    String unsubscribeUrl() {
+        return unsubscribeUrl;
     }
 
     OutboxMail view() {

@@ -146,6 +146,11 @@ class MailDelivery {
         message.setHeader("Content-Language", mail.language());
         // RFC 3834: automatic replies (holiday notices) should not answer this mail.
         message.setHeader("Auto-Submitted", "auto-generated");
+        if (mail.unsubscribeUrl() != null) {
+            // RFC 2369 and RFC 8058: mail clients offer a one-click unsubscribe that POSTs to this address.
+            message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         if (mail.html() == null) {
             message.setText(mail.text(), "UTF-8", "plain");
         } else {

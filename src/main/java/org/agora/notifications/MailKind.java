@@ -6,7 +6,9 @@ enum MailKind {
     SIGN_UP_WITH_EXISTING_EMAIL("existingAccount"),
     PASSWORD_RESET("passwordReset"),
     EMAIL_CHANGE("emailChange"),
-    PASSWORD_CHANGED("passwordChanged");
+    PASSWORD_CHANGED("passwordChanged"),
+    NOTICE("notice"),
+    DIGEST("digest");
 
     final String key;
 

@@ -1,5 +1,7 @@
 package org.agora.notifications;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -55,14 +57,41 @@ class MailTemplates {
     RenderedMail render(MailKind kind, String language, String pseudonym, String link) {
         Locale locale = Locale.of(language(language));
         String subject = messages.getMessage("notifications.mail." + kind.key + ".subject", null, locale);
-        Context context = new Context(locale, Map.of(
+        return render("mail", locale, subject, Map.of(
                 "k", "notifications.mail." + kind.key,
-                "subject", subject,
-                "language", locale.getLanguage(),
                 "pseudonym", pseudonym == null ? "" : pseudonym,
-                "link", link == null ? "" : link,
-                "baseUrl", baseUrl));
-        return new RenderedMail(subject, engine.process("mail.txt", context).strip() + "\n",
-                engine.process("mail.html", context));
+                "link", link == null ? "" : link));
+    }
+
+    /** The absolute address of a path on this site, as mails write it. */
+    String absolute(String path) {
+        return baseUrl + path;
+    }
+
+    /** A notice mail (one notice) or a digest (several), each item with its absolute link, and the unsubscribe link. */
+    RenderedMail renderNotices(MailKind kind, String language, String pseudonym, String subject, List<MailedNotice> items,
+                               String unsubscribeUrl) {
+        Locale locale = Locale.of(language(language));
+        return render("notices", locale, subject, Map.of(
+                "k", "notifications.mail." + kind.key,
+                "pseudonym", pseudonym == null ? "" : pseudonym,
+                "items", items,
+                "count", items.size(),
+                "settingsUrl", absolute(NotificationController.SETTINGS_PATH),
+                "unsubscribeUrl", unsubscribeUrl));
+    }
+
+    private RenderedMail render(String template, Locale locale, String subject, Map<String, Object> variables) {
+        Map<String, Object> all = new HashMap<>(variables);
+        all.put("subject", subject);
+        all.put("language", locale.getLanguage());
+        all.put("baseUrl", baseUrl);
+        Context context = new Context(locale, all);
+        return new RenderedMail(subject, engine.process(template + ".txt", context).strip() + "\n",
+                engine.process(template + ".html", context));
+    }
+
+    /** One notice as a mail shows it: its text and the absolute address of its page. */
+    record MailedNotice(String text, String link) {
     }
 }

@@ -34,9 +34,15 @@ class Outbox implements MailOutbox {
     @Transactional(propagation = Propagation.REQUIRED)
     Mail queue(AccountId account, String recipient, String language, MailKind kind, String pseudonym, String link) {
         String lang = MailTemplates.language(language);
-        RenderedMail rendered = templates.render(kind, lang, pseudonym, link);
-        Mail mail = mails.save(Mail.queue(account == null ? null : account.value(), recipient, rendered, lang, kind,
-                Mail.stored(clock.instant())));
+        return queue(account, recipient, lang, kind, templates.render(kind, lang, pseudonym, link), null, link);
+    }
+
+    /** Queues a mail rendered by the caller, in its language; {@code unsubscribeUrl} goes into the mail's headers. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    Mail queue(AccountId account, String recipient, String language, MailKind kind, RenderedMail rendered,
+               String unsubscribeUrl, String link) {
+        Mail mail = mails.save(Mail.queue(account == null ? null : account.value(), recipient, rendered, language, kind,
+                unsubscribeUrl, Mail.stored(clock.instant())));
         if (smtp.getIfAvailable() == null) {
             log.info("Mail {} to {} kept in the outbox (no SMTP server configured, read it at /admin/mails/{}): {}",
                     mail.id(), recipient, mail.id(), rendered.subject());

@@ -13,6 +13,7 @@ import org.agora.accounts.AccountId;
 import org.agora.accounts.AccountManagement;
 import org.agora.accounts.AgoraUser;
 import org.agora.processes.ProcessFeature;
+import org.agora.processes.ProcessId;
 import org.agora.processes.ProcessRules;
 import org.agora.processes.ProcessSettings;
 import org.agora.shared.Clocks;
@@ -197,6 +198,15 @@ class ProposalBrowser implements ProposalCatalog {
                     .forEach(reference -> paths.add("/processes/" + slug + "/proposals/" + reference)));
         }
         return paths;
+    }
+
+    @Override
+    public Optional<ProposalSummary> find(ProposalId id) {
+        return proposals.findById(id.value()).filter(Proposal::isPublic)
+                .flatMap(proposal -> processes.byId(new ProcessId(proposal.processId()))
+                        .map(process -> new ProposalSummary(proposal.proposalId(), process.id(),
+                                new AccountId(proposal.authorId()), proposal.title(),
+                                "/processes/" + process.slug() + "/proposals/" + proposal.reference())));
     }
 
     static String excerpt(String body) {

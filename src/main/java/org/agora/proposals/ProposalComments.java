@@ -29,11 +29,13 @@ class ProposalComments implements CommentTarget {
     private final Proposals proposals;
     private final ProcessRules processes;
     private final JdbcTemplate jdbc;
+    private final ProposalCatalog catalog;
 
-    ProposalComments(Proposals proposals, ProcessRules processes, JdbcTemplate jdbc) {
+    ProposalComments(Proposals proposals, ProcessRules processes, JdbcTemplate jdbc, ProposalCatalog catalog) {
         this.proposals = proposals;
         this.processes = processes;
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     @Override
@@ -44,9 +46,7 @@ class ProposalComments implements CommentTarget {
     @Override
     @Transactional(readOnly = true)
     public Optional<String> path(long id) {
-        return proposals.findById(id).filter(Proposal::isPublic)
-                .flatMap(proposal -> processes.byId(new ProcessId(proposal.processId()))
-                        .map(process -> "/processes/" + process.slug() + "/proposals/" + proposal.reference()));
+        return catalog.find(new ProposalId(id)).map(ProposalSummary::path);
     }
 
     @Override

@@ -71,6 +71,7 @@ class ProposalSupports {
             jdbc.update("UPDATE proposal_supporter SET supports = supports + 1 WHERE process_id = ? AND account_id = ?",
                     target.processId(), account.value());
             jdbc.update("UPDATE proposal SET supports_count = supports_count + 1 WHERE id = ?", proposalId);
+            events.publishEvent(new ProposalSupported(new ProposalId(proposalId), new ProcessId(target.processId()), account));
             Integer threshold = target.settings().supportThreshold();
             if (threshold != null && jdbc.update("UPDATE proposal SET threshold_reached_at = ? WHERE id = ? "
                     + "AND threshold_reached_at IS NULL AND supports_count >= ?",

@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DatabaseTest
-@ApplicationModuleTest
-@TestPropertySource(properties = "agora.base-url=https://agora.example.fr")
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@TestPropertySource(properties = {"agora.base-url=https://agora.example.fr", "agora.demo-data=false"})
 class AccountMailsTest {
 
     @Autowired

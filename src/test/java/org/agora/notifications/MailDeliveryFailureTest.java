@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /** An SMTP server that cannot be reached: a port nobody listens on. */
 @DatabaseTest
-@ApplicationModuleTest
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@TestPropertySource(properties = "agora.demo-data=false")
 @Import(MailDeliveryTest.Clocks.class)
 class MailDeliveryFailureTest {
 

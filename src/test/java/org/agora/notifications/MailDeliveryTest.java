@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /** Delivery to a real SMTP server running in the test JVM. */
 @DatabaseTest
-@ApplicationModuleTest
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@TestPropertySource(properties = "agora.demo-data=false")
 @Import(MailDeliveryTest.Clocks.class)
 class MailDeliveryTest {
 
@@ -106,6 +108,33 @@ class MailDeliveryTest {
         assertThat(sent.status()).isEqualTo("SENT");
         assertThat(sent.attempts()).isEqualTo(1);
         assertThat(sent.sentAt()).isCloseTo(clock.instant(), within(1, ChronoUnit.MILLIS));
+    }
+
+    @Autowired
+    Outbox writer;
+
+    @Test
+    void notificationMailsCarryTheHeadersOfOneClickUnsubscribe() throws Exception {
+        String unsubscribe = "https://agora.example.fr/notifications/unsubscribe?token=t0k3n";
+        writer.queue(new AccountId(5), "abonne@example.fr", "fr", MailKind.NOTICE,
+                new RenderedMail("Nouveau commentaire", "Bonjour,\n" + unsubscribe + "\n", null), unsubscribe, null);
+        events.publishEvent(new AccountMail.PasswordChanged(new AccountId(6), "securite@example.fr", "Sécu", "fr"));
+
+        assertThat(delivery.sendDue()).isEqualTo(2);
+
+        MimeMessage notice = received("abonne@example.fr");
+        assertThat(notice.getHeader("List-Unsubscribe")).containsExactly("<" + unsubscribe + ">");
+        assertThat(notice.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        assertThat(received("securite@example.fr").getHeader("List-Unsubscribe")).isNull();
+    }
+
+    private MimeMessage received(String recipient) throws Exception {
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(recipient)) {
+                return message;
+            }
+        }
+        throw new AssertionError("No mail to " + recipient);
     }
 
     @Test

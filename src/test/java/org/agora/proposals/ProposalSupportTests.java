@@ -196,6 +196,27 @@ class ProposalSupportTests {
     }
 
     @Test
+    void aNewSupportIsAnnouncedOnceAndARepeatedOneNotAtAll() {
+        ProcessSettings open = bed.openProcess();
+        long id = bed.idOf(bed.publish(open, author));
+        AccountId person = someone();
+        List<ProposalSupported> announced = new CopyOnWriteArrayList<>();
+        ApplicationListener<PayloadApplicationEvent<?>> listener = event -> {
+            if (event.getPayload() instanceof ProposalSupported supported && supported.proposalId().value() == id) {
+                announced.add(supported);
+            }
+        };
+        ((AbstractApplicationContext) context).addApplicationListener(listener);
+        try {
+            supports.support(id, person);
+            supports.support(id, person);
+        } finally {
+            ((AbstractApplicationContext) context).removeApplicationListener(listener);
+        }
+        assertThat(announced).containsExactly(new ProposalSupported(new ProposalId(id), open.id(), person));
+    }
+
+    @Test
     void supportsOutsideAPhaseOpenToThemAreRefusedWithAMessageAndNothingStored() throws Exception {
         ProcessSettings noSupports = bed.processes.published("Sans soutiens", bed.region, List.of(), null, null,
                 true, false, Set.of(ProcessFeature.PROPOSALS, ProcessFeature.SUPPORTS));
