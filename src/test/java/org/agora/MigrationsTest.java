@@ -26,7 +26,8 @@ class MigrationsTest {
             "flyway_schema_history",
             "event_publication", "event_publication_archive",
             "account", "account_token", "role_assignment", "login_throttle", "account_action",
-            "mail_outbox");
+            "mail_outbox",
+            "search_entries");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {

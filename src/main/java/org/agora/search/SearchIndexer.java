@@ -1,0 +1,148 @@
+package org.agora.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.agora.comments.CommentCatalog;
+import org.agora.comments.PublishedComment;
+import org.agora.processes.ProcessCatalog;
+import org.agora.processes.ProcessId;
+import org.agora.processes.PublicProcess;
+import org.agora.proposals.ProposalCatalog;
+import org.agora.proposals.ProposalId;
+import org.agora.proposals.PublicProposal;
+import org.agora.territories.TerritoryDirectory;
+import org.agora.territories.TerritoryView;
+import org.hibernate.search.mapper.orm.Search;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps {@link SearchEntry} rows equal to what the owning modules show the public: each refresh reads the resource
+ * again through the module's catalogue and writes, changes or removes its entry. Hibernate Search indexes the rows
+ * when the transaction commits.
+ */
+@Service
+@Transactional(propagation = Propagation.REQUIRES_NEW)
+class SearchIndexer {
+
+    private final SearchEntries entries;
+    private final ProcessCatalog processes;
+    private final ProposalCatalog proposals;
+    private final CommentCatalog comments;
+    private final TerritoryDirectory territories;
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    SearchIndexer(SearchEntries entries, ProcessCatalog processes, ProposalCatalog proposals, CommentCatalog comments,
+                  TerritoryDirectory territories) {
+        this.entries = entries;
+        this.processes = processes;
+        this.proposals = proposals;
+        this.comments = comments;
+        this.territories = territories;
+    }
+
+    void refreshProcess(ProcessId id) {
+        Optional<PublicProcess> process = processes.findPublic(id);
+        process.ifPresentOrElse(this::write, () -> remove(SearchEntry.PROCESS, id.value()));
+        // A new slug moves the pages of its proposals and their comments.
+        for (SearchEntry proposal : entries.findByProcessIdAndResourceType(id.value(), SearchEntry.PROPOSAL)) {
+            refreshProposal(new ProposalId(proposal.resourceId()));
+        }
+    }
+
+    void refreshProposal(ProposalId id) {
+        Optional<PublicProposal> proposal = proposals.findPublic(id);
+        proposal.ifPresentOrElse(this::write, () -> remove(SearchEntry.PROPOSAL, id.value()));
+        for (SearchEntry comment : entries.findByParentTypeAndParentId(SearchEntry.PROPOSAL, id.value())) {
+            refreshComment(comment.resourceId());
+        }
+    }
+
+    void refreshComment(long commentId) {
+        comments.findPublished(commentId).ifPresentOrElse(this::write, () -> remove(SearchEntry.COMMENT, commentId));
+    }
+
+    /** Replaces every entry by what the modules publish now. The caller re-indexes afterwards (see SearchIndex). */
+    int rebuildEntries() {
+        Search.session(entityManager).indexingPlanFilter(filter -> filter.exclude(SearchEntry.class));
+        entries.deleteAllInBatch();
+        int count = 0;
+        for (PublicProcess process : processes.allPublic()) {
+            write(process);
+            count++;
+        }
+        for (PublicProposal proposal : proposals.allPublic()) {
+            write(proposal);
+            count++;
+        }
+        entries.flush();
+        for (PublishedComment comment : comments.allPublished()) {
+            write(comment);
+            count++;
+        }
+        return count;
+    }
+
+    @Transactional(readOnly = true)
+    long count() {
+        return entries.count();
+    }
+
+    private void write(PublicProcess process) {
+        String text = process.summary() + "\n\n" + process.description();
+        entries.save(entry(SearchEntry.PROCESS, process.id().value())
+                .describe(process.title(), process.title(), text, process.id().value(),
+                        territoryPath(process.territoryId()), null, process.path(), process.publishedAt())
+                .process(process.closed()));
+    }
+
+    private void write(PublicProposal proposal) {
+        entries.save(entry(SearchEntry.PROPOSAL, proposal.id().value())
+                .describe(proposal.title(), proposal.title(), proposal.body(), proposal.processId().value(),
+                        territoryPath(proposal.territoryId()), proposal.theme(), proposal.path(), proposal.publishedAt())
+                .proposal(proposal.reference(), proposal.withdrawn(), proposal.answered(), proposal.hidden()));
+    }
+
+    /** A comment is found with its parent's process, territory and theme, and is hidden while its parent is. */
+    private void write(PublishedComment comment) {
+        Optional<SearchEntry> parent = entries.findByResourceTypeAndResourceId(comment.resource().type(),
+                comment.resource().id());
+        SearchEntry entry = entry(SearchEntry.COMMENT, comment.id());
+        entry.describe(null, parent.map(SearchEntry::label).orElse(""), comment.body(),
+                parent.map(SearchEntry::processId).orElse(null), parent.map(SearchEntry::territoryPath).orElse(null),
+                parent.map(SearchEntry::theme).orElse(null), comment.path(), comment.postedAt());
+        entry.under(comment.resource().type(), comment.resource().id(),
+                parent.map(found -> found.hidden() || found.parentHidden()).orElse(false));
+        entries.save(entry);
+    }
+
+    private SearchEntry entry(String type, long id) {
+        return entries.findByResourceTypeAndResourceId(type, id).orElseGet(() -> new SearchEntry(type, id));
+    }
+
+    private void remove(String type, long id) {
+        entries.findByResourceTypeAndResourceId(type, id).ifPresent(entries::delete);
+    }
+
+    /** The territory's id and its ancestors' ids, so that a filter on a département finds its communes' entries. */
+    private String territoryPath(long territoryId) {
+        List<String> ids = new ArrayList<>();
+        Optional<TerritoryView> territory = territories.find(territoryId);
+        if (territory.isEmpty()) {
+            return Long.toString(territoryId);
+        }
+        while (territory.isPresent()) {
+            ids.add(Long.toString(territory.get().id()));
+            territory = Optional.ofNullable(territory.get().parentId()).flatMap(territories::find);
+        }
+        return String.join(" ", ids);
+    }
+}
