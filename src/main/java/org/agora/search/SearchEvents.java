@@ -14,20 +14,17 @@ import org.agora.proposals.ProposalId;
 import org.agora.proposals.ProposalPublished;
 import org.agora.proposals.ProposalWithdrawn;
 import org.agora.shared.ResourceRef;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the other modules' changes once their transaction has committed, so that a refresh reads what they
- * committed and a failing index never undoes, nor fails, what a person did: each refresh runs in a transaction of its
- * own and a failure is logged; an administrator's reindex (POST /admin/search/reindex) repairs it.
+ * Follows the other modules' changes at the end of their transaction, in it: the refresh reads the final state of
+ * what changed, the entry is written with it or not at all, and Hibernate Search indexes it on commit. Refreshing in
+ * the same transaction also uses the same database connection, so that a burst of changes cannot exhaust the pool.
  */
 @Component
 class SearchEvents {
-
-    private static final Logger log = LoggerFactory.getLogger(SearchEvents.class);
 
     private final SearchIndexer indexer;
 
@@ -35,57 +32,57 @@ class SearchEvents {
         this.indexer = indexer;
     }
 
-    @TransactionalEventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ProcessPublished event) {
         process(event.process());
     }
 
-    @TransactionalEventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ProcessUpdated event) {
         process(event.process());
     }
 
-    @TransactionalEventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ProcessClosed event) {
         process(event.process());
     }
 
-    @TransactionalEventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ProposalPublished event) {
         proposal(event.proposalId());
     }
 
-    @TransactionalEventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ProposalEdited event) {
         proposal(event.proposalId());
     }
 
-    @TransactionalEventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ProposalWithdrawn event) {
         proposal(event.proposalId());
     }
 
-    @TransactionalEventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(CommentPosted event) {
         comment(event.commentId());
     }
 
-    @TransactionalEventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(CommentEdited event) {
         comment(event.commentId());
     }
 
-    @TransactionalEventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(CommentRemoved event) {
         comment(event.commentId());
     }
 
-    @TransactionalEventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ContentHidden event) {
         moderated(event.resource());
     }
 
-    @TransactionalEventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ContentRestored event) {
         moderated(event.resource());
     }
@@ -99,22 +96,14 @@ class SearchEvents {
     }
 
     private void process(ProcessId id) {
-        guarded("process " + id.value(), () -> indexer.refreshProcess(id));
+        indexer.refreshProcess(id);
     }
 
     private void proposal(ProposalId id) {
-        guarded("proposal " + id.value(), () -> indexer.refreshProposal(id));
+        indexer.refreshProposal(id);
     }
 
     private void comment(long id) {
-        guarded("comment " + id, () -> indexer.refreshComment(id));
-    }
-
-    private static void guarded(String what, Runnable refresh) {
-        try {
-            refresh.run();
-        } catch (RuntimeException e) {
-            log.warn("Search entry of {} not refreshed; an administrator's reindex will repair it", what, e);
-        }
+        indexer.refreshComment(id);
     }
 }

@@ -19,7 +19,6 @@ import org.agora.territories.TerritoryDirectory;
 import org.agora.territories.TerritoryView;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -28,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * when the transaction commits.
  */
 @Service
-@Transactional(propagation = Propagation.REQUIRES_NEW)
+@Transactional
 class SearchIndexer {
 
     private final SearchEntries entries;
