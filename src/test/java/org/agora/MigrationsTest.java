@@ -27,7 +27,7 @@ class MigrationsTest {
             "event_publication", "event_publication_archive",
             "account", "account_token", "role_assignment", "login_throttle", "account_action",
             "mail_outbox",
-            "search_entries");
+            "search_entries", "search_rebuilds");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {

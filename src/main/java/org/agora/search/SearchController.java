@@ -155,6 +155,7 @@ class SearchController {
     String admin(Model model) {
         model.addAttribute("entries", index.entries());
         model.addAttribute("documents", index.documents());
+        model.addAttribute("lastRebuild", index.lastRebuild().orElse(null));
         return "search/admin";
     }
 

@@ -1,16 +1,22 @@
 package org.agora.search;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
+import org.agora.shared.Clocks;
 import org.hibernate.search.mapper.orm.Search;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,15 +34,23 @@ class SearchIndex implements ApplicationRunner {
 
     private final SearchIndexer indexer;
     private final EntityManagerFactory entityManagerFactory;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    SearchIndex(SearchIndexer indexer, EntityManagerFactory entityManagerFactory) {
+    SearchIndex(SearchIndexer indexer, EntityManagerFactory entityManagerFactory, JdbcTemplate jdbc, Clock clock) {
         this.indexer = indexer;
         this.entityManagerFactory = entityManagerFactory;
+        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
+    /**
+     * The first start rebuilds everything: the demo data arrives without events for its proposals. Later starts only
+     * re-index the stored entries when the Lucene directory is empty (lost, or moved).
+     */
     @Override
     public void run(ApplicationArguments args) throws InterruptedException {
-        if (indexer.count() == 0) {
+        if (lastRebuild().isEmpty()) {
             Rebuilt rebuilt = rebuild();
             log.info("Search index built: {} entries in {} ms", rebuilt.entries(), rebuilt.took().toMillis());
         } else if (documents() == 0) {
@@ -50,7 +64,16 @@ class SearchIndex implements ApplicationRunner {
         long start = System.nanoTime();
         int entries = indexer.rebuildEntries();
         massIndex();
-        return new Rebuilt(entries, Duration.ofNanos(System.nanoTime() - start));
+        Rebuilt rebuilt = new Rebuilt(entries, Duration.ofNanos(System.nanoTime() - start));
+        jdbc.update("INSERT INTO search_rebuilds (finished_at, entries, took_ms) VALUES (?, ?, ?)",
+                Timestamp.from(clock.instant()), entries, rebuilt.took().toMillis());
+        return rebuilt;
+    }
+
+    /** When the last full rebuild finished, if there was one. */
+    Optional<ZonedDateTime> lastRebuild() {
+        return jdbc.queryForList("SELECT finished_at FROM search_rebuilds ORDER BY id DESC LIMIT 1", Timestamp.class)
+                .stream().findFirst().map(at -> at.toInstant().atZone(Clocks.PARIS));
     }
 
     private void massIndex() throws InterruptedException {
