@@ -15,7 +15,8 @@ work=$(mktemp -d)
 (cd "$work" && SERVER_PORT=$port exec "$java" -jar "$jar" > "$work/agora.log" 2>&1) &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$work"' EXIT
-until curl -fs "$base/" 2>/dev/null | grep -q 'class="card"'; do
+# The runners (demo data, then the first index build) finish after Tomcat starts answering.
+until grep -q 'Search index built' "$work/agora.log" 2>/dev/null && curl -fs -o /dev/null "$base/"; do
   kill -0 "$pid" 2>/dev/null || { echo "Agora stopped, see $work/agora.log" >&2; exit 1; }
   sleep 0.2
 done
@@ -32,7 +33,7 @@ start=$(date +%s%N)
 curl -fs -o /dev/null -c "$jar_file" -b "$jar_file" --data-urlencode "_csrf=$csrf" "$base/admin/search/reindex"
 end=$(date +%s%N)
 printf 'reindex (POST /admin/search/reindex, warm JVM): %d ms\n' $(( (end - start) / 1000000 ))
-curl -fs -b "$jar_file" "$base/admin/search" | grep -o '[0-9]* contenus indexés en [0-9]* ms' || true
+curl -fs -b "$jar_file" "$base/admin/search" | grep -o '[0-9]* contenus indexés en [0-9]* ms' | sed 's/^/reindex as measured by the server: /' || true
 
 loiret=$(curl -fs "$base/search" | grep -o 'value="[0-9]*">[^<]*Loiret<' | head -1 | grep -o '[0-9]*' | head -1)
 queries=("l%27%C3%A9cole" "velo" "transport+%C3%A0+la+demande" "jardin&type=proposal" "covoiturage&territory=$loiret"

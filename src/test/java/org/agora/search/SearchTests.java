@@ -119,6 +119,29 @@ class SearchTests {
     }
 
     @Test
+    void commentsAreFoundByTheirCurrentWordsUntilDeleted() throws Exception {
+        String reference = publish("Un terrain de pétanque couvert", "Pour jouer même quand il pleut.", northCommune);
+        AgoraUser commenter = people.participant();
+        String location = mvc.perform(post("/comments").with(csrf()).with(People.as(commenter))
+                        .param("resourceType", "proposal").param("resourceId", Long.toString(proposals.idOf(reference)))
+                        .param("stance", "FOR").param("body", "Un boulodrome attirerait les clubs voisins."))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String commentId = location.substring(location.indexOf("#comment-") + "#comment-".length());
+        assertThat(search("q=boulodrome&type=comment")).contains("Commentaire sur")
+                .contains("Un terrain de pétanque couvert").contains("#comment-" + commentId);
+
+        mvc.perform(post("/comments/" + commentId + "/edit").with(csrf()).with(People.as(commenter))
+                        .param("stance", "FOR").param("body", "Une buvette attirerait les clubs voisins."))
+                .andExpect(status().is3xxRedirection());
+        assertThat(search("q=boulodrome")).doesNotContain("#comment-" + commentId);
+        assertThat(search("q=buvette")).contains("#comment-" + commentId);
+
+        mvc.perform(post("/comments/" + commentId + "/delete").with(csrf()).with(People.as(commenter)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(search("q=buvette")).doesNotContain("#comment-" + commentId);
+    }
+
+    @Test
     void withdrawnProposalsAreFoundAndMarked() throws Exception {
         String reference = publish("Une navette vers la piscine", "Une navette le mercredi après-midi.", northCommune);
         proposals.withdraw(process, reference, author);
