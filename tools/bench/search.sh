@@ -48,9 +48,21 @@ for query in "${queries[@]}"; do
     curl -fs -o /dev/null -w '%{time_total}\n' "$base/search?q=$query" >> "$times"
   done
 done
-sort -n "$times" | awk '{ t[NR] = $1 * 1000 } END {
-  printf "GET /search, %d requests (%d queries), one at a time: p50 %.1f ms, p95 %.1f ms, max %.1f ms\n",
-         NR, NR / '"$requests"', t[int(NR * 0.50 + 0.5)], t[int(NR * 0.95 + 0.5)], t[NR] }'
+percentiles() {
+  sort -n "$1" | awk -v what="$2" '{ t[NR] = $1 * 1000 } END {
+    printf "%s, %d requests one at a time: p50 %.1f ms, p95 %.1f ms, max %.1f ms\n",
+           what, NR, t[int(NR * 0.50 + 0.5)], t[int(NR * 0.95 + 0.5)], t[NR] }'
+}
+percentiles "$times" "GET /search (${#queries[@]} queries)"
+
+# For comparison under the same load: the proposal list of the demo process (SQL, no search).
+list="$base/processes/democratie-permanente-centre-val-de-loire/proposals"
+curl -fs -o /dev/null "$list"
+: > "$times"
+for _ in $(seq 1 "$requests"); do
+  curl -fs -o /dev/null -w '%{time_total}\n' "$list" >> "$times"
+done
+percentiles "$times" "GET /processes/…/proposals (baseline)"
 if command -v ab > /dev/null; then
   ab -q -n 500 -c 8 "$base/search?q=velo" | grep -E 'Requests per second|50%|95%|Failed requests'
 fi
