@@ -39,6 +39,13 @@ public final class ProposalFixtures {
         return management.publish(process.slug(), draft, author);
     }
 
+    /** Saves a draft (not published); returns its id. */
+    public long draft(ProcessSettings process, AgoraUser author, String title, String body, long territoryId,
+                      String theme) {
+        return management.draft(process.slug(), author,
+                new ProposalForm(title, body, Long.toString(territoryId), theme == null ? "" : theme), null);
+    }
+
     public void edit(ProcessSettings process, String reference, AgoraUser author, String title, String body,
                      long territoryId, String theme) {
         management.edit(process.slug(), reference, author,

@@ -198,6 +198,25 @@ class SearchTests {
     }
 
     @Test
+    void theProposalPagesLeadToSearchWithoutDependingOnIt() throws Exception {
+        String list = page("/processes/" + process.slug() + "/proposals?territory=" + north, status().isOk());
+        assertThat(list).contains("action=\"/search\"").contains("name=\"process\" value=\"" + process.slug() + "\"")
+                .contains("name=\"territory\" value=\"" + north + "\"");
+
+        String form = mvc.perform(get("/processes/" + process.slug() + "/proposals/new").with(People.as(author)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("hx-get=\"/search/similar?process=" + process.slug() + "\"")
+                .contains("id=\"similar-proposals\"");
+
+        long draft = proposals.draft(process, author, "Une ludothèque dans chaque bourg", "Des jeux à emprunter.",
+                northCommune, "Éducation");
+        String preview = mvc.perform(get("/processes/" + process.slug() + "/proposals/drafts/" + draft)
+                        .with(People.as(author)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains("href=\"/search/similar?process=" + process.slug() + "&amp;title=");
+    }
+
+    @Test
     void anEmptyQueryShowsAHintAndBadInputIsAClientError() throws Exception {
         assertThat(page("/search", status().isOk())).contains("Saisissez un ou plusieurs mots");
         assertThat(mvc.perform(get("/search").param("q", "   ")).andExpect(status().isOk()).andReturn().getResponse()
@@ -209,7 +228,10 @@ class SearchTests {
         page("/search?q=velo&territory=0", status().isBadRequest());
         page("/search?q=velo&process=inconnue", status().isBadRequest());
         assertThat(page("/search?q=" + "a".repeat(201), status().isBadRequest())).contains("200 caractères");
-        assertThat(page("/search?q=%22velo+AND+(", status().isOk())).contains("<h2");
+        for (String odd : List.of("\"velo AND (", "*", "-", "~", "\"", "l'", "<script>", "velo~99 +-|")) {
+            assertThat(mvc.perform(get("/search").param("q", odd)).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString()).contains("<h2").doesNotContain("<script>");
+        }
     }
 
     @Test
