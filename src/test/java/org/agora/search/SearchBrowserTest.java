@@ -50,4 +50,18 @@ class SearchBrowserTest extends BrowserTest {
         assertAccessible(page);
         screenshot(page, "proposal-form-similar");
     }
+
+    @Test
+    void theAdministratorRebuildsTheIndex() {
+        signIn("admin@example.org", "agora-demo-2026");
+        open("/admin");
+        main().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Index de recherche")).click();
+        assertThat(page.locator("h1")).hasText("Index de recherche");
+        assertAccessible(page);
+
+        main().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reconstruire l’index")).click();
+        assertThat(page.locator(".notice-success")).containsText("L’index de recherche a été reconstruit.");
+        assertThat(main().locator("[role=status]")).containsText("contenus indexés en");
+        assertAccessible(page);
+    }
 }
