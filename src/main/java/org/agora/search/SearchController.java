@@ -67,8 +67,9 @@ class SearchController {
         String chosenType = oneOf(type, TYPES, "type", problems);
         String chosenStatus = oneOf(status, STATUSES, "status", problems);
 
-        List<Choice> processChoices = catalog.publishedSlugs().stream()
-                .flatMap(slug -> processes.bySlug(slug).stream())
+        List<ProcessSettings> publicProcesses = catalog.publishedSlugs().stream()
+                .flatMap(slug -> processes.bySlug(slug).stream()).toList();
+        List<Choice> processChoices = publicProcesses.stream()
                 .map(settings -> new Choice(settings.slug(), settings.title())).toList();
         Optional<ProcessSettings> chosenProcess = Optional.ofNullable(blankToNull(process)).flatMap(processes::bySlug);
         if (blankToNull(process) != null && chosenProcess.isEmpty()) {
@@ -87,8 +88,7 @@ class SearchController {
 
         Set<String> themeChoices = new LinkedHashSet<>();
         chosenProcess.ifPresentOrElse(chosen -> themeChoices.addAll(chosen.themes()),
-                () -> catalog.publishedSlugs().forEach(slug -> processes.bySlug(slug)
-                        .ifPresent(settings -> themeChoices.addAll(settings.themes()))));
+                () -> publicProcesses.forEach(settings -> themeChoices.addAll(settings.themes())));
         String chosenTheme = blankToNull(theme);
         if (chosenTheme != null && !themeChoices.contains(chosenTheme)) {
             problems.add("theme");
@@ -129,6 +129,7 @@ class SearchController {
         model.addAttribute("status", chosenStatus);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("page", chosenPage);
+        model.addAttribute("pageSize", SearchQueries.PAGE_SIZE);
         return htmx != null ? "search/results :: results" : "search/results";
     }
 

@@ -102,6 +102,23 @@ class SearchTests {
     }
 
     @Test
+    void resultsArePaginatedWithTheFiltersKeptInThePageLinks() throws Exception {
+        for (int i = 1; i <= 12; i++) {
+            publish("Restaurer le lavoir numéro " + i, "Un patrimoine rural à sauver, étape " + i + ".", northCommune);
+        }
+
+        String first = search("q=lavoir&territory=" + north);
+        assertThat(first).contains("12 résultats").containsPattern("page=2\"")
+                .contains("territory=" + north + "&amp;").contains("process=" + process.slug());
+        assertThat(first.split("class=\"card\"", -1)).hasSize(11);
+        String second = search("q=lavoir&territory=" + north + "&page=2");
+        assertThat(second).contains("start=\"11\"");
+        assertThat(second.split("class=\"card\"", -1)).hasSize(3);
+        assertThat(search("q=lavoir&territory=" + north + "&page=5")).contains("12 résultats")
+                .doesNotContain("class=\"card\"");
+    }
+
+    @Test
     void hiddenProposalsAndTheirCommentsAreNeverFoundUntilRestored() throws Exception {
         String reference = publish("Des toilettes publiques accessibles", "Dans chaque gare routière du département.", northCommune);
         AgoraUser commenter = people.participant();
@@ -259,5 +276,9 @@ class SearchTests {
     void processesAreFoundAndTheSearchPageIsInTheSitemap() throws Exception {
         assertThat(page("/search?q=recherche&type=process", status().isOk())).contains("/processes/" + process.slug());
         assertThat(page("/sitemap.xml", status().isOk())).contains("/search</loc>");
+        assertThat(mvc.perform(get("/search").param("q", "recherche").param("type", "process")
+                        .cookie(new jakarta.servlet.http.Cookie("agora_lang", "en")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("<h1>Search</h1>").contains(">Process<");
     }
 }
