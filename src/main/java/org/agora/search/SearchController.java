@@ -1,5 +1,6 @@
 package org.agora.search;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +59,7 @@ class SearchController {
                   @RequestParam(required = false) String page,
                   @RequestHeader(name = "HX-Request", required = false) String htmx,
                   Model model, HttpServletResponse response) {
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         String text = blankToNull(q);
         if (text != null && text.length() > MAX_QUERY_LENGTH) {
             problems.add("q");
@@ -116,7 +117,7 @@ class SearchController {
         }
         model.addAttribute("problems", problems);
         model.addAttribute("maxQueryLength", MAX_QUERY_LENGTH);
-        model.addAttribute("q", text == null ? (q == null ? "" : q.strip()) : text);
+        model.addAttribute("q", text != null ? text : q == null ? "" : abbreviated(q.strip()));
         model.addAttribute("searched", text != null);
         model.addAttribute("type", chosenType);
         model.addAttribute("types", TYPES);
@@ -179,6 +180,11 @@ class SearchController {
             return null;
         }
         return chosen;
+    }
+
+    /** A refused query is shown back in its field, but never more than twice what is allowed. */
+    private static String abbreviated(String query) {
+        return query.length() <= 2 * MAX_QUERY_LENGTH ? query : query.substring(0, 2 * MAX_QUERY_LENGTH);
     }
 
     private static String blankToNull(String value) {

@@ -46,14 +46,15 @@ class SearchIndex implements ApplicationRunner {
 
     /**
      * The first start rebuilds everything: the demo data arrives without events for its proposals. Later starts only
-     * re-index the stored entries when the Lucene directory is empty (lost, or moved).
+     * re-index the stored entries when the Lucene directory does not hold as many documents as there are entries
+     * (lost, moved, or older than a restored database).
      */
     @Override
     public void run(ApplicationArguments args) throws InterruptedException {
         if (lastRebuild().isEmpty()) {
             Rebuilt rebuilt = rebuild();
             log.info("Search index built: {} entries in {} ms", rebuilt.entries(), rebuilt.took().toMillis());
-        } else if (documents() == 0) {
+        } else if (documents() != indexer.count()) {
             massIndex();
             log.info("Search index rebuilt from the {} stored entries", indexer.count());
         }

@@ -2,6 +2,8 @@ package org.agora.search;
 
 import java.util.List;
 
+import jakarta.persistence.EntityManagerFactory;
+
 import org.agora.AgoraTest;
 import org.agora.People;
 import org.agora.accounts.AccountManagement;
@@ -13,6 +15,7 @@ import org.agora.proposals.ProposalFixtures;
 import org.agora.territories.TerritoryDirectory;
 import org.agora.territories.TerritoryFixtures;
 import org.agora.territories.TerritoryKind;
+import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +48,7 @@ class SearchTests {
     @Autowired MockMvc mvc;
     @Autowired ApplicationContext context;
     @Autowired SearchIndex index;
+    @Autowired EntityManagerFactory entityManagerFactory;
 
     People people;
     ProposalFixtures proposals;
@@ -270,6 +274,21 @@ class SearchTests {
         assertThat(search("q=bancs")).contains(reference);
         assertThat(mvc.perform(get("/admin/search").with(People.as(people.administrator())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("Reconstruire");
+    }
+
+    @Test
+    void aStartReindexesTheStoredEntriesWhenTheIndexLostThem() throws Exception {
+        String reference = publish("Une fontaine à eau sur la place", "De l’eau potable pour les promeneurs.", northCommune);
+        var workspace = Search.mapping(entityManagerFactory).scope(SearchEntry.class).workspace();
+        workspace.purge();
+        workspace.refresh();
+        assertThat(index.documents()).isZero();
+        assertThat(search("q=fontaine")).doesNotContain(reference);
+
+        index.run(null);
+
+        assertThat(index.documents()).isEqualTo(index.entries());
+        assertThat(search("q=fontaine")).contains(reference);
     }
 
     @Test
