@@ -1,6 +1,12 @@
 package org.agora.search;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import jakarta.persistence.EntityManagerFactory;
 
@@ -20,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 
@@ -49,6 +56,7 @@ class SearchTests {
     @Autowired ApplicationContext context;
     @Autowired SearchIndex index;
     @Autowired EntityManagerFactory entityManagerFactory;
+    @Autowired JdbcTemplate jdbc;
 
     People people;
     ProposalFixtures proposals;
@@ -160,6 +168,34 @@ class SearchTests {
         mvc.perform(post("/comments/" + commentId + "/delete").with(csrf()).with(People.as(commenter)))
                 .andExpect(status().is3xxRedirection());
         assertThat(search("q=buvette")).doesNotContain("#comment-" + commentId);
+    }
+
+    @Test
+    void proposalsPublishedAtTheSameTimeAreEachFoundOnce() throws Exception {
+        int count = 8;
+        List<AgoraUser> authors = IntStream.range(0, count).mapToObj(i -> people.participant()).toList();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> published = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(count)) {
+            for (int i = 0; i < count; i++) {
+                AgoraUser writer = authors.get(i);
+                String title = "Un kiosque à musique, variante " + i;
+                published.add(pool.submit(() -> {
+                    start.await();
+                    return proposals.publish(process, writer, title, "Des concerts gratuits sous le kiosque.",
+                            northCommune, "Éducation");
+                }));
+            }
+            start.countDown();
+        }
+
+        String html = search("q=kiosque");
+        assertThat(html).contains(count + " résultats");
+        for (Future<String> future : published) {
+            assertThat(html).contains(future.get());
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM search_entries WHERE resource_type = 'proposal' "
+                    + "AND resource_id = ?", Integer.class, proposals.idOf(future.get()))).isEqualTo(1);
+        }
     }
 
     @Test
