@@ -52,11 +52,15 @@ class SearchIndexer {
     }
 
     void refreshProcess(ProcessId id) {
-        Pass pass = new Pass(false);
-        processes.findPublic(id).ifPresentOrElse(pass::write, () -> remove(SearchEntry.PROCESS, id.value()));
-        // A new slug moves the pages of its proposals and their comments.
-        for (SearchEntry proposal : entries.findByProcessIdAndResourceType(id.value(), SearchEntry.PROPOSAL)) {
-            refreshProposal(new ProposalId(proposal.resourceId()));
+        String pathBefore = entries.findByResourceTypeAndResourceId(SearchEntry.PROCESS, id.value())
+                .map(SearchEntry::path).orElse(null);
+        Optional<PublicProcess> process = processes.findPublic(id);
+        process.ifPresentOrElse(new Pass(false)::write, () -> remove(SearchEntry.PROCESS, id.value()));
+        // A new slug moves the pages of its proposals and their comments; an unpublished process hides them.
+        if (process.isEmpty() || !process.get().path().equals(pathBefore)) {
+            for (SearchEntry proposal : entries.findByProcessIdAndResourceType(id.value(), SearchEntry.PROPOSAL)) {
+                refreshProposal(new ProposalId(proposal.resourceId()));
+            }
         }
     }
 

@@ -199,6 +199,23 @@ class SearchTests {
     }
 
     @Test
+    void aProcessMovedToANewAddressLeadsToItsProposalsAndCommentsThere() throws Exception {
+        String reference = publish("Un cinéma itinérant dans les villages", "Une séance par mois sur la place.", northCommune);
+        mvc.perform(post("/comments").with(csrf()).with(People.as(people.participant())).param("resourceType", "proposal")
+                        .param("resourceId", Long.toString(proposals.idOf(reference))).param("stance", "FOR")
+                        .param("body", "Le cinéma en plein air attire toutes les générations."))
+                .andExpect(status().is3xxRedirection());
+        String newSlug = process.slug() + "-bis";
+
+        process = new ParticipationProcesses(context, people.staff(RoleScope.GLOBAL)).moveTo(process.id(), newSlug);
+
+        String html = search("q=cinéma");
+        assertThat(html).contains("/processes/" + newSlug + "/proposals/" + reference + "\"")
+                .contains("/processes/" + newSlug + "/proposals/" + reference + "#comment-")
+                .doesNotContain("/processes/" + newSlug.replace("-bis", "") + "/proposals/");
+    }
+
+    @Test
     void withdrawnProposalsAreFoundAndMarked() throws Exception {
         String reference = publish("Une navette vers la piscine", "Une navette le mercredi après-midi.", northCommune);
         proposals.withdraw(process, reference, author);
