@@ -25,7 +25,7 @@ class AdminBrowserTest extends BrowserTest {
 
         assertThat(page.locator("h1")).hasText("Administration");
         assertThat(main().getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setLevel(2)))
-                .hasText(new String[] {"Démarches", "Territoires", "Rôles", "Courriels", "Journal des actions"});
+                .hasText(new String[] {"Démarches", "Territoires", "Rôles", "Courriels", "Journal des actions", "Index de recherche"});
         assertAccessible(page);
         screenshot(page, "admin-home");
 
@@ -86,7 +86,7 @@ class AdminBrowserTest extends BrowserTest {
         assertAccessible(page);
 
         page.getByLabel("Nom ou code").fill("Orléans");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rechercher")).click();
+        main().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rechercher")).click();
         assertThat(page).hasURL(url("/admin/territories?q=Orl%C3%A9ans"));
         Locator commune = page.locator("tbody tr", new Page.LocatorOptions().setHasText("45234"));
         assertThat(commune.locator("th")).hasText("Orléans");
@@ -117,7 +117,7 @@ class AdminBrowserTest extends BrowserTest {
         screenshot(page, "admin-territories-import-errors");
 
         page.getByLabel("Nom ou code").fill("Nulle-Part");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rechercher")).click();
+        main().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rechercher")).click();
         assertThat(main()).containsText("Aucun territoire ne correspond à cette recherche.");
     }
 

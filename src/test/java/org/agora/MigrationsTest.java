@@ -27,7 +27,8 @@ class MigrationsTest {
             "event_publication", "event_publication_archive",
             "account", "account_token", "role_assignment", "login_throttle", "account_action",
             "mail_outbox", "resource_follow", "notice", "notification_preference",
-            "moderation_case", "moderation_report", "moderation_action", "participant_block");
+            "moderation_case", "moderation_report", "moderation_action", "participant_block",
+            "search_entries", "search_rebuilds");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {

@@ -53,6 +53,8 @@ public final class TestDatabase {
             properties.put("spring.datasource.url", url);
             properties.put("spring.datasource.username", username);
             properties.put("spring.datasource.password", password);
+            // The search index lives in this context's memory, as its database does: never shared, never left behind.
+            properties.put("spring.jpa.properties.hibernate.search.backend.directory.type", "local-heap");
             if (postgres()) {
                 properties.put("spring.flyway.default-schema", schema);
                 properties.put("spring.flyway.schemas", schema);

@@ -34,7 +34,7 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, Accounts accounts, RoleAssignments roles,
                             OidcSignIn oidc) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin/roles/**", "/admin/actions/**", "/admin/mails/**", "/admin/territories/**").hasRole("ADMINISTRATOR")
+                        .requestMatchers("/admin/roles/**", "/admin/actions/**", "/admin/mails/**", "/admin/territories/**", "/admin/search/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/admin/**").hasAnyRole("MODERATOR", "STAFF", "ADMINISTRATOR")
                         .requestMatchers("/account/**").authenticated()
                         .anyRequest().permitAll())

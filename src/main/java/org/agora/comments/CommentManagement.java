@@ -103,6 +103,7 @@ class CommentManagement implements CommentThreads {
         Comment comment = editable(user, id);
         String body = checkedBody(rawBody);
         comment.edit(stance, body, clock.instant(), editWindow);
+        events.publishEvent(new CommentEdited(id, comment.resource()));
         return new Done(id, existingTarget(comment.resource()));
     }
 

@@ -22,6 +22,8 @@ interface Comments extends ListCrudRepository<Comment, Long> {
 
     List<Comment> findByAuthorIdOrderByPostedAtAsc(long authorId);
 
+    List<Comment> findByStatusOrderByIdAsc(Comment.Status status);
+
     /** Published comments per resource, in one grouped query; the caller keeps only the pairs it asked for. */
     @Query("""
             select c.resourceType, c.resourceId, count(c) from Comment c

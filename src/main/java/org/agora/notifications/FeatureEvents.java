@@ -13,7 +13,7 @@ import org.agora.comments.CommentPosted;
 import org.agora.moderation.ContentHidden;
 import org.agora.moderation.ContentRestored;
 import org.agora.proposals.ProposalPublished;
-import org.agora.proposals.ProposalSummary;
+import org.agora.proposals.PublicProposal;
 import org.agora.proposals.ProposalSupported;
 import org.agora.proposals.ProposalThresholdReached;
 import org.agora.shared.ResourceRef;
@@ -113,7 +113,7 @@ class FeatureEvents {
     @EventListener
     void on(ProposalThresholdReached event) {
         ResourceRef proposal = new ResourceRef(Resources.PROPOSAL, event.proposalId().value());
-        Optional<ProposalSummary> summary = resources.proposal(proposal);
+        Optional<PublicProposal> summary = resources.proposal(proposal);
         if (summary.isEmpty()) {
             return;
         }

@@ -10,7 +10,7 @@ import org.agora.processes.ProcessId;
 import org.agora.processes.ProcessRules;
 import org.agora.proposals.ProposalCatalog;
 import org.agora.proposals.ProposalId;
-import org.agora.proposals.ProposalSummary;
+import org.agora.proposals.PublicProposal;
 import org.agora.shared.ResourceRef;
 import org.springframework.stereotype.Component;
 
@@ -53,8 +53,8 @@ class Resources {
         };
     }
 
-    Optional<ProposalSummary> proposal(ResourceRef resource) {
-        return PROPOSAL.equals(resource.type()) ? proposals.find(new ProposalId(resource.id())) : Optional.empty();
+    Optional<PublicProposal> proposal(ResourceRef resource) {
+        return PROPOSAL.equals(resource.type()) ? proposals.findPublic(new ProposalId(resource.id())) : Optional.empty();
     }
 
     private static String excerpt(ModeratedContent content) {

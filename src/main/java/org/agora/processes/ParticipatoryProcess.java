@@ -256,6 +256,7 @@ class ParticipatoryProcess {
     List<Phase> phases() { return List.copyOf(phases); }
     Set<ProcessFeature> features() { return features.isEmpty() ? Set.of() : EnumSet.copyOf(features); }
     Instant createdAt() { return createdAt; }
+    Instant publishedAt() { return publishedAt; }
     List<String> themes() { return List.copyOf(themes); }
     Integer supportLimit() { return supportLimit; }
     Integer supportThreshold() { return supportThreshold; }

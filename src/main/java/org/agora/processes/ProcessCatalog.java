@@ -1,6 +1,7 @@
 package org.agora.processes;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Read-only view of published processes for other modules (home page, sitemap). */
 public interface ProcessCatalog {
@@ -10,4 +11,10 @@ public interface ProcessCatalog {
 
     /** Slugs of every publicly visible process (published or closed). */
     List<String> publishedSlugs();
+
+    /** A publicly visible process (published or closed) with its texts, for indexing; empty for a draft or unknown id. */
+    Optional<PublicProcess> findPublic(ProcessId id);
+
+    /** Every publicly visible process with its texts. */
+    List<PublicProcess> allPublic();
 }

@@ -186,6 +186,7 @@ class ProcessManagement {
         }
         if (!changed.isEmpty()) {
             log(process, user, "EDITED", String.join(", ", changed));
+            events.publishEvent(new ProcessUpdated(process.processId(), process.slug()));
         }
     }
 
@@ -207,6 +208,7 @@ class ProcessManagement {
         ParticipatoryProcess process = managed(id, user);
         process.reopen();
         log(process, user, "REOPENED", null);
+        events.publishEvent(new ProcessUpdated(process.processId(), process.slug()));
     }
 
     /** Sets the current phase by hand, or lets the dates decide again when {@code index} is null. */

@@ -83,6 +83,23 @@ class PublishedProcesses implements ProcessCatalog {
                 .stream().map(ParticipatoryProcess::slug).toList();
     }
 
+    @Override
+    public Optional<PublicProcess> findPublic(ProcessId id) {
+        return processes.findById(id.value()).filter(ParticipatoryProcess::isPublic).map(PublishedProcesses::publicView);
+    }
+
+    @Override
+    public List<PublicProcess> allPublic() {
+        return processes.findByStatusInOrderByStartsOnDesc(List.of(ProcessStatus.PUBLISHED, ProcessStatus.CLOSED))
+                .stream().map(PublishedProcesses::publicView).toList();
+    }
+
+    private static PublicProcess publicView(ParticipatoryProcess process) {
+        return new PublicProcess(process.processId(), process.slug(), process.title(), process.summary(),
+                process.description(), process.territoryId(), process.status() == ProcessStatus.CLOSED,
+                process.publishedAt());
+    }
+
     /**
      * One page of public processes. A territory filter keeps the processes scoped to that territory, to any
      * territory within it, and to any territory containing it: choosing Loiret shows Loiret's processes, its living

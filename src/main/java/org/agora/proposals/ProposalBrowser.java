@@ -3,6 +3,7 @@ package org.agora.proposals;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -201,12 +202,31 @@ class ProposalBrowser implements ProposalCatalog {
     }
 
     @Override
-    public Optional<ProposalSummary> find(ProposalId id) {
+    public Optional<PublicProposal> findPublic(ProposalId id) {
         return proposals.findById(id.value()).filter(Proposal::isPublic)
                 .flatMap(proposal -> processes.byId(new ProcessId(proposal.processId()))
-                        .map(process -> new ProposalSummary(proposal.proposalId(), process.id(),
-                                new AccountId(proposal.authorId()), proposal.title(),
-                                "/processes/" + process.slug() + "/proposals/" + proposal.reference())));
+                        .map(process -> publicView(proposal, process.slug())));
+    }
+
+    @Override
+    public List<PublicProposal> allPublic() {
+        Map<Long, Optional<String>> slugs = new HashMap<>();
+        List<PublicProposal> all = new ArrayList<>();
+        for (Proposal proposal : proposals.findByStatusNot(ProposalStatus.DRAFT)) {
+            slugs.computeIfAbsent(proposal.processId(),
+                            processId -> processes.byId(new ProcessId(processId)).map(ProcessSettings::slug))
+                    .ifPresent(slug -> all.add(publicView(proposal, slug)));
+        }
+        all.sort(java.util.Comparator.comparing(PublicProposal::publishedAt).thenComparing(PublicProposal::reference));
+        return all;
+    }
+
+    private static PublicProposal publicView(Proposal proposal, String slug) {
+        return new PublicProposal(proposal.proposalId(), new ProcessId(proposal.processId()),
+                new AccountId(proposal.authorId()), proposal.reference(),
+                proposal.title(), proposal.body(), proposal.territoryId(), proposal.theme(),
+                proposal.status() == ProposalStatus.WITHDRAWN, proposal.answeredAt() != null, proposal.isHidden(),
+                proposal.publishedAt(), "/processes/" + slug + "/proposals/" + proposal.reference());
     }
 
     static String excerpt(String body) {

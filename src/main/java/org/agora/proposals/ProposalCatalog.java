@@ -3,12 +3,15 @@ package org.agora.proposals;
 import java.util.List;
 import java.util.Optional;
 
-/** Read-only view of public proposal pages for other modules (sitemap, notifications). */
+/** Read-only view of public proposals for other modules (sitemap, notifications, search). */
 public interface ProposalCatalog {
 
     /** Paths of every public proposal list and proposal page, e.g. "/processes/x/proposals/2026-000001". */
     List<String> publicPaths();
 
-    /** A proposal past its draft (published, withdrawn or hidden); empty for a draft or an unknown id. */
-    Optional<ProposalSummary> find(ProposalId id);
+    /** A public proposal (published or withdrawn, hidden or not) of a public process; empty for a draft or unknown id. */
+    Optional<PublicProposal> findPublic(ProposalId id);
+
+    /** Every public proposal of every public process, in publication order. */
+    List<PublicProposal> allPublic();
 }

@@ -46,7 +46,7 @@ class ProposalComments implements CommentTarget {
     @Override
     @Transactional(readOnly = true)
     public Optional<String> path(long id) {
-        return catalog.find(new ProposalId(id)).map(ProposalSummary::path);
+        return catalog.findPublic(new ProposalId(id)).map(PublicProposal::path);
     }
 
     @Override

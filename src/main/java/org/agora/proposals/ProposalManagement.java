@@ -110,6 +110,7 @@ class ProposalManagement {
         Checked checked = check(process, form, upload);
         proposal.edit(checked.content(), clock.instant(), editWindow);
         attach(proposal, upload, checked.format(), removeAttachment);
+        events.publishEvent(new ProposalEdited(proposal.proposalId(), process.id()));
     }
 
     void withdraw(String slug, String reference, AgoraUser author) {
@@ -119,6 +120,7 @@ class ProposalManagement {
             throw new ProposalRefused("proposals.withdraw.refused");
         }
         proposal.withdraw(clock.instant());
+        events.publishEvent(new ProposalWithdrawn(proposal.proposalId(), process.id()));
     }
 
     @Transactional(readOnly = true)

@@ -31,6 +31,7 @@ class AdminHomeController {
             sections.add(new Section("roles", "/admin/roles"));
             sections.add(new Section("mails", "/admin/mails"));
             sections.add(new Section("actions", "/admin/actions"));
+            sections.add(new Section("search", "/admin/search"));
         }
         model.addAttribute("sections", sections);
         return "site/admin";

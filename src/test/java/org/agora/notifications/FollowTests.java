@@ -12,7 +12,7 @@ import org.agora.People;
 import org.agora.accounts.AgoraUser;
 import org.agora.accounts.NotificationFrequency;
 import org.agora.processes.ProcessSettings;
-import org.agora.proposals.ProposalSummary;
+import org.agora.proposals.PublicProposal;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 
@@ -33,7 +33,7 @@ class FollowTests extends NotificationTestSupport {
     @Test
     void followingFromTheProposalPageComesBackToItAndShowsUnfollow() throws Exception {
         ProcessSettings process = openProcess(null);
-        ProposalSummary proposal = proposal(process, person("proposeur", NotificationFrequency.NEVER), "Un parc à vélos gardé");
+        PublicProposal proposal = proposal(process, person("proposeur", NotificationFrequency.NEVER), "Un parc à vélos gardé");
         AgoraUser reader = person("lectrice", NotificationFrequency.NEVER);
 
         mvc.perform(get(proposal.path()).with(People.as(reader)))

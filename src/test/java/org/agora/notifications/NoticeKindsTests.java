@@ -11,7 +11,7 @@ import org.agora.moderation.ContentHidden;
 import org.agora.moderation.ContentRestored;
 import org.agora.moderation.ModerationReason;
 import org.agora.processes.ProcessSettings;
-import org.agora.proposals.ProposalSummary;
+import org.agora.proposals.PublicProposal;
 import org.agora.shared.ResourceRef;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
@@ -28,7 +28,7 @@ class NoticeKindsTests extends NotificationTestSupport {
         ProcessSettings process = openProcess(null);
         AgoraUser author = person("auteur", NotificationFrequency.NEVER);
         AgoraUser supporter = person("soutien", NotificationFrequency.NEVER);
-        ProposalSummary proposal = proposal(process, author, "Des navettes vers les gares rurales");
+        PublicProposal proposal = proposal(process, author, "Des navettes vers les gares rurales");
 
         proposals.support(proposal.id(), supporter);
 
@@ -43,7 +43,7 @@ class NoticeKindsTests extends NotificationTestSupport {
         AgoraUser supporter = person("discrete", NotificationFrequency.NEVER);
         context.getBean(NotificationPreferences.class).autoFollow(author.id(), false);
         context.getBean(NotificationPreferences.class).autoFollow(supporter.id(), false);
-        ProposalSummary proposal = proposal(process, author, "Des bancs le long de la Loire");
+        PublicProposal proposal = proposal(process, author, "Des bancs le long de la Loire");
 
         proposals.support(proposal.id(), supporter);
 
@@ -58,7 +58,7 @@ class NoticeKindsTests extends NotificationTestSupport {
         AgoraUser follower = person("curieux", NotificationFrequency.NEVER);
         AgoraUser commenter = person("bavard", NotificationFrequency.NEVER);
         AgoraUser bystander = person("passant", NotificationFrequency.NEVER);
-        ProposalSummary proposal = proposal(process, author, "Un composteur dans chaque quartier");
+        PublicProposal proposal = proposal(process, author, "Un composteur dans chaque quartier");
         follow(follower, ref(proposal));
         follow(commenter, ref(proposal));
 
@@ -76,7 +76,7 @@ class NoticeKindsTests extends NotificationTestSupport {
         ProcessSettings process = openProcess(null);
         AgoraUser author = person("distrait", NotificationFrequency.NEVER);
         context.getBean(NotificationPreferences.class).autoFollow(author.id(), false);
-        ProposalSummary proposal = proposal(process, author, "Des fontaines à eau dans les parcs");
+        PublicProposal proposal = proposal(process, author, "Des fontaines à eau dans les parcs");
 
         commentOn(ref(proposal), person("voisin", NotificationFrequency.NEVER), null, null);
 
@@ -91,7 +91,7 @@ class NoticeKindsTests extends NotificationTestSupport {
         AgoraUser otherFollower = person("ailleurs", NotificationFrequency.NEVER);
         follow(processFollower, ref(process));
         follow(otherFollower, ref(other));
-        ProposalSummary proposal = proposal(process, person("porteur", NotificationFrequency.NEVER), "Des jardins partagés");
+        PublicProposal proposal = proposal(process, person("porteur", NotificationFrequency.NEVER), "Des jardins partagés");
 
         commentOn(ref(proposal), person("jardinier", NotificationFrequency.NEVER), null, null);
 
@@ -105,7 +105,7 @@ class NoticeKindsTests extends NotificationTestSupport {
         AgoraUser author = person("initiatrice", NotificationFrequency.NEVER);
         AgoraUser first = person("premier", NotificationFrequency.NEVER);
         AgoraUser replier = person("second", NotificationFrequency.NEVER);
-        ProposalSummary proposal = proposal(process, author, "Une ligne de bus le dimanche");
+        PublicProposal proposal = proposal(process, author, "Une ligne de bus le dimanche");
         follow(first, ref(proposal));
         long parent = commentOn(ref(proposal), first, null, null);
 
@@ -120,7 +120,7 @@ class NoticeKindsTests extends NotificationTestSupport {
     void replyingToOneselfTellsNobodyOfAReply() {
         ProcessSettings process = openProcess(null);
         AgoraUser author = person("monologue", NotificationFrequency.NEVER);
-        ProposalSummary proposal = proposal(process, author, "Des toilettes publiques propres");
+        PublicProposal proposal = proposal(process, author, "Des toilettes publiques propres");
         long parent = commentOn(ref(proposal), author, null, null);
 
         commentOn(ref(proposal), author, parent, author);
@@ -150,7 +150,7 @@ class NoticeKindsTests extends NotificationTestSupport {
     void aHiddenProposalsNoticeOpensItsPage() {
         ProcessSettings process = openProcess(null);
         AgoraUser author = person("masque", NotificationFrequency.NEVER);
-        ProposalSummary proposal = proposal(process, author, "Une proposition bientôt masquée");
+        PublicProposal proposal = proposal(process, author, "Une proposition bientôt masquée");
 
         publishCommitted(new ContentHidden(ref(proposal), author.id(), ModerationReason.SPAM, true));
 
@@ -166,7 +166,7 @@ class NoticeKindsTests extends NotificationTestSupport {
         AgoraUser otherAgent = people.someone("agent", new RoleGrant(Role.STAFF, RoleScope.process(other.id().value())));
         AgoraUser moderator = people.someone("moderateur", new RoleGrant(Role.MODERATOR, RoleScope.GLOBAL));
         AgoraUser author = person("populaire", NotificationFrequency.NEVER);
-        ProposalSummary proposal = proposal(process, author, "Un festival des associations");
+        PublicProposal proposal = proposal(process, author, "Un festival des associations");
 
         proposals.support(proposal.id(), person("fan", NotificationFrequency.NEVER));
         assertThat(kindsOf(agent)).isEmpty();
@@ -184,7 +184,7 @@ class NoticeKindsTests extends NotificationTestSupport {
     void aDeletedAccountGetsNoNoticeAndItsFollowsAndNoticesAreErased() {
         ProcessSettings process = openProcess(null);
         AgoraUser author = person("partant", NotificationFrequency.NEVER);
-        ProposalSummary proposal = proposal(process, author, "Des ateliers de réparation de vélos");
+        PublicProposal proposal = proposal(process, author, "Des ateliers de réparation de vélos");
         commentOn(ref(proposal), person("cycliste", NotificationFrequency.NEVER), null, null);
         assertThat(kindsOf(author)).hasSize(1);
 

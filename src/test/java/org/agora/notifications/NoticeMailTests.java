@@ -13,7 +13,7 @@ import org.agora.AgoraTest;
 import org.agora.accounts.AgoraUser;
 import org.agora.accounts.NotificationFrequency;
 import org.agora.processes.ProcessSettings;
-import org.agora.proposals.ProposalSummary;
+import org.agora.proposals.PublicProposal;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 
@@ -28,7 +28,7 @@ class NoticeMailTests extends NotificationTestSupport {
     void anImmediatePersonGetsOneMailPerNoticeWithItsLinkAndAnUnsubscribeLink() {
         ProcessSettings process = openProcess(null);
         AgoraUser author = person("presse", NotificationFrequency.IMMEDIATE);
-        ProposalSummary proposal = proposal(process, author, "Des bornes de recharge à la campagne");
+        PublicProposal proposal = proposal(process, author, "Des bornes de recharge à la campagne");
 
         long comment = commentOn(ref(proposal), person("electricien", NotificationFrequency.NEVER), null, null);
 
@@ -51,7 +51,7 @@ class NoticeMailTests extends NotificationTestSupport {
         ProcessSettings process = openProcess(null);
         AgoraUser author = person("english", NotificationFrequency.IMMEDIATE);
         jdbc.update("UPDATE account SET language = 'en' WHERE id = ?", author.id().value());
-        ProposalSummary proposal = proposal(process, author, "Cycle lanes along the Loire");
+        PublicProposal proposal = proposal(process, author, "Cycle lanes along the Loire");
 
         commentOn(ref(proposal), person("rider", NotificationFrequency.NEVER), null, null);
 
@@ -66,7 +66,7 @@ class NoticeMailTests extends NotificationTestSupport {
         ProcessSettings process = openProcess(null);
         AgoraUser silent = person("silencieux", NotificationFrequency.NEVER);
         AgoraUser daily = person("quotidien", NotificationFrequency.DAILY_DIGEST);
-        ProposalSummary proposal = proposal(process, silent, "Un marché de producteurs le samedi");
+        PublicProposal proposal = proposal(process, silent, "Un marché de producteurs le samedi");
         follow(daily, ref(proposal));
 
         commentOn(ref(proposal), person("producteur", NotificationFrequency.NEVER), null, null);
@@ -82,8 +82,8 @@ class NoticeMailTests extends NotificationTestSupport {
         ProcessSettings process = openProcess(null);
         AgoraUser daily = person("lecteur-du-matin", NotificationFrequency.DAILY_DIGEST);
         AgoraUser never = person("jamais", NotificationFrequency.NEVER);
-        ProposalSummary first = proposal(process, daily, "Des navettes électriques en centre-ville");
-        ProposalSummary second = proposal(process, daily, "Une ressourcerie dans chaque canton");
+        PublicProposal first = proposal(process, daily, "Des navettes électriques en centre-ville");
+        PublicProposal second = proposal(process, daily, "Une ressourcerie dans chaque canton");
         follow(never, ref(first));
         AgoraUser commenter = person("commentateur", NotificationFrequency.NEVER);
         commentOn(ref(first), commenter, null, null);
@@ -117,7 +117,7 @@ class NoticeMailTests extends NotificationTestSupport {
     void theDigestLeavesOutNoticesOlderThanADay() {
         ProcessSettings process = openProcess(null);
         AgoraUser daily = person("en-retard", NotificationFrequency.DAILY_DIGEST);
-        ProposalSummary proposal = proposal(process, daily, "Des cours de cuisine anti-gaspillage");
+        PublicProposal proposal = proposal(process, daily, "Des cours de cuisine anti-gaspillage");
         commentOn(ref(proposal), person("cuisinier", NotificationFrequency.NEVER), null, null);
 
         clock.advance(Duration.ofHours(25));
@@ -130,7 +130,7 @@ class NoticeMailTests extends NotificationTestSupport {
     void nodesRunningTheDigestAtOnceWriteOneMail() throws Exception {
         ProcessSettings process = openProcess(null);
         AgoraUser daily = person("grappe", NotificationFrequency.DAILY_DIGEST);
-        ProposalSummary proposal = proposal(process, daily, "Des boîtes à livres dans les villages");
+        PublicProposal proposal = proposal(process, daily, "Des boîtes à livres dans les villages");
         AgoraUser commenter = person("bibliothecaire", NotificationFrequency.NEVER);
         for (int i = 0; i < 5; i++) {
             commentOn(ref(proposal), commenter, null, null);

@@ -8,7 +8,7 @@ import org.agora.People;
 import org.agora.accounts.AgoraUser;
 import org.agora.accounts.NotificationFrequency;
 import org.agora.processes.ProcessSettings;
-import org.agora.proposals.ProposalSummary;
+import org.agora.proposals.PublicProposal;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -170,7 +170,7 @@ class NotificationPagesTests extends NotificationTestSupport {
     private AgoraUser withTwoNotices(String name) {
         ProcessSettings process = openProcess(null);
         AgoraUser author = person(name, NotificationFrequency.NEVER);
-        ProposalSummary proposal = proposal(process, author, "Des arbres dans les cours d’école");
+        PublicProposal proposal = proposal(process, author, "Des arbres dans les cours d’école");
         AgoraUser commenter = person("commente", NotificationFrequency.NEVER);
         commentOn(ref(proposal), commenter, null, null);
         commentOn(ref(proposal), commenter, null, null);

@@ -14,7 +14,7 @@ import org.agora.comments.CommentPosted;
 import org.agora.processes.ParticipationProcesses;
 import org.agora.processes.ProcessSettings;
 import org.agora.proposals.ProposalFixtures;
-import org.agora.proposals.ProposalSummary;
+import org.agora.proposals.PublicProposal;
 import org.agora.shared.ResourceRef;
 import org.agora.territories.TerritoryDirectory;
 import org.agora.territories.TerritoryFixtures;
@@ -71,7 +71,7 @@ abstract class NotificationTestSupport {
         return processes.open("Avis citoyens", region, List.of("Mobilités"), null, threshold);
     }
 
-    ProposalSummary proposal(ProcessSettings process, AgoraUser author, String title) {
+    PublicProposal proposal(ProcessSettings process, AgoraUser author, String title) {
         return proposals.publish(process, author, title, commune);
     }
 
@@ -94,7 +94,7 @@ abstract class NotificationTestSupport {
         return id;
     }
 
-    static ResourceRef ref(ProposalSummary proposal) {
+    static ResourceRef ref(PublicProposal proposal) {
         return new ResourceRef("proposal", proposal.id().value());
     }
 

@@ -44,6 +44,15 @@ public final class ParticipationProcesses {
                 Set.of(ProcessFeature.PROPOSALS, ProcessFeature.SUPPORTS, ProcessFeature.COMMENTS));
     }
 
+    /** Changes the process's address (its slug) and nothing else. */
+    public ProcessSettings moveTo(ProcessId id, String slug) {
+        ProcessForm form = management.formOf(id.value(), staff);
+        management.update(id.value(), staff, new ProcessForm(form.title(), slug, form.summary(), form.description(),
+                form.territoryId(), form.imageAlt(), false, form.features(), form.phases(), form.themes(),
+                form.supportLimit(), form.supportThreshold()), null);
+        return reread(id);
+    }
+
     public void close(ProcessId id) {
         management.close(id.value(), staff);
     }
