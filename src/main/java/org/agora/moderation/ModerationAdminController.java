@@ -44,9 +44,6 @@ class ModerationAdminController {
                     Map<ModerationReason, Long> reasons, String processTitle, ZonedDateTime openedAt) {
     }
 
-    record ProcessChoice(long id, String title) {
-    }
-
     record ReportRow(ModerationReason reason, String note, ZonedDateTime reportedAt, boolean open) {
     }
 
@@ -117,7 +114,7 @@ class ModerationAdminController {
         model.addAttribute("results", found);
         model.addAttribute("process", processId);
         model.addAttribute("processTitle", processId == null ? null : processes.title(processId));
-        model.addAttribute("processes", visibleProcesses.stream().map(id -> new ProcessChoice(id, processes.title(id))).toList());
+        model.addAttribute("processes", visibleProcesses.stream().map(id -> new Choice(id, processes.title(id))).toList());
         model.addAttribute("canBlock", moderators.blocks(user));
         model.addAttribute("canReadLog", moderators.readsLog(user));
         return "moderation/queue";

@@ -32,9 +32,6 @@ class ModerationLogController {
                   String targetType, Long targetId, String processTitle, String accountName, ModerationReason reason, String note) {
     }
 
-    record Choice(long id, String label) {
-    }
-
     private final ActionLog log;
     private final Moderators moderators;
     private final AccountManagement accounts;
