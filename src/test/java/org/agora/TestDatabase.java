@@ -56,6 +56,11 @@ public final class TestDatabase {
             // The search index lives in this context's memory, as its database does: never shared, never left behind.
             properties.put("spring.jpa.properties.hibernate.search.backend.directory.type", "local-heap");
             if (postgres()) {
+                // Spring keeps many test contexts alive at once, each with its pool, against one server's 100
+                // connections: small pools that give idle connections back keep the sum well below that.
+                properties.put("spring.datasource.hikari.maximum-pool-size", "6");
+                properties.put("spring.datasource.hikari.minimum-idle", "0");
+                properties.put("spring.datasource.hikari.idle-timeout", "10000");
                 properties.put("spring.flyway.default-schema", schema);
                 properties.put("spring.flyway.schemas", schema);
             }
