@@ -136,6 +136,10 @@ class StrategyPagesTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Saisissez un nombre")))
                 .andExpect(content().string(containsString("Choisissez une valeur de la liste.")));
+        mvc.perform(send(admin + "/updates", "postedOn", "2026-06-02", "text", "", "progress", "10", "status", "ONGOING"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("<span id=\"text-error\" class=\"field-error\">Ce champ est obligatoire.</span>")))
+                .andExpect(content().string(containsString("value=\"2026-06-02\"")));
         mvc.perform(send(admin + "/milestones", "milestoneTitle", "Première ligne", "plannedOn", "2026-05-01", "reachedOn", ""))
                 .andExpect(status().is3xxRedirection());
         long milestone = jdbc.queryForObject("SELECT id FROM work_programme_milestone", Long.class);
