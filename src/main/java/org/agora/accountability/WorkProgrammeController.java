@@ -65,6 +65,9 @@ class WorkProgrammeController implements ContributionTargetPage {
     @PreAuthorize(Contributions.STAFF)
     String addObjective(@PathVariable long id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
                         RedirectAttributes redirect) {
+        if (!programmes.hasAmbition(id)) {
+            throw CharterPages.notFound();
+        }
         return onStrategyAdmin(form, model, response, redirect, () -> programmes.addObjective(id, form.get("title")));
     }
 
@@ -72,6 +75,9 @@ class WorkProgrammeController implements ContributionTargetPage {
     @PreAuthorize(Contributions.STAFF)
     String addProgramme(@PathVariable long id, @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
                         RedirectAttributes redirect) {
+        if (!programmes.hasObjective(id)) {
+            throw CharterPages.notFound();
+        }
         try {
             WorkProgrammes.Programme programme = programmes.addProgramme(id, form.get("title"), form.get("description"));
             redirect.addFlashAttribute("flash", "accountability.charter.flash.saved");

@@ -68,6 +68,14 @@ class WorkProgrammes {
                 .list();
     }
 
+    boolean hasAmbition(long id) {
+        return count("SELECT COUNT(*) FROM ambition WHERE id = ?", id) > 0;
+    }
+
+    boolean hasObjective(long id) {
+        return count("SELECT COUNT(*) FROM objective WHERE id = ?", id) > 0;
+    }
+
     List<Programme> programmes() {
         return jdbc.sql(PROGRAMME + "ORDER BY title").query(Programme.class).list();
     }

@@ -97,6 +97,9 @@ class StrategyPagesTests {
         mvc.perform(send("/admin/chantiers/999999/updates", "postedOn", "2026-01-01", "text", "x", "progress", "10",
                 "status", "ONGOING")).andExpect(status().isNotFound());
         mvc.perform(send("/admin/contributions/NOPE/1", "reference", "x")).andExpect(status().isNotFound());
+        mvc.perform(send("/admin/strategie/ambitions/999999/objectives", "title", "x")).andExpect(status().isNotFound());
+        mvc.perform(send("/admin/strategie/objectives/999999/programmes", "title", "x", "description", "y"))
+                .andExpect(status().isNotFound());
     }
 
     @Test
