@@ -28,7 +28,10 @@ class MigrationsTest {
             "account", "account_token", "role_assignment", "login_throttle", "account_action",
             "mail_outbox", "resource_follow", "notice", "notification_preference",
             "moderation_case", "moderation_report", "moderation_action", "participant_block",
-            "search_entries", "search_rebuilds");
+            "search_entries", "search_rebuilds",
+            "charter_article", "ambition", "objective", "work_programme", "work_programme_milestone",
+            "work_programme_update", "immediate_measure", "immediate_measure_status", "transmission", "advisory_body",
+            "referral", "contribution");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {

@@ -22,6 +22,7 @@ class AdminHomeController {
         List<Section> sections = new ArrayList<>();
         if (user.holdsAnywhere(Role.STAFF) || user.isAdministrator()) {
             sections.add(new Section("processes", "/admin/processes"));
+            sections.add(new Section("strategy", "/admin/strategie"));
         }
         if (user.holdsAnywhere(Role.MODERATOR) || user.isAdministrator()) {
             sections.add(new Section("moderation", "/admin/moderation"));

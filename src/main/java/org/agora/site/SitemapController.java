@@ -3,6 +3,7 @@ package org.agora.site;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.agora.accountability.ContributionCatalog;
 import org.agora.processes.ProcessCatalog;
 import org.agora.proposals.ProposalCatalog;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,11 +18,14 @@ class SitemapController {
 
     private final ProcessCatalog processes;
     private final ProposalCatalog proposals;
+    private final ContributionCatalog accountability;
     private final String baseUrl;
 
-    SitemapController(ProcessCatalog processes, ProposalCatalog proposals, @Value("${agora.base-url}") String baseUrl) {
+    SitemapController(ProcessCatalog processes, ProposalCatalog proposals, ContributionCatalog accountability,
+                      @Value("${agora.base-url}") String baseUrl) {
         this.processes = processes;
         this.proposals = proposals;
+        this.accountability = accountability;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -31,6 +35,7 @@ class SitemapController {
                 "/legal/notice", "/legal/privacy", "/legal/accessibility", "/legal/terms"));
         processes.publishedSlugs().forEach(slug -> paths.add("/processes/" + slug));
         paths.addAll(proposals.publicPaths());
+        paths.addAll(accountability.publicPaths());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         paths.forEach(path -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(baseUrl + path)).append("</loc></url>\n"));
