@@ -28,7 +28,8 @@ class MigrationsTest {
             "account", "account_token", "role_assignment", "login_throttle", "account_action",
             "mail_outbox", "resource_follow", "notice", "notification_preference",
             "moderation_case", "moderation_report", "moderation_action", "participant_block",
-            "search_entries", "search_rebuilds");
+            "search_entries", "search_rebuilds",
+            "destination", "evaluation_setting", "evaluation", "evaluation_note", "answer_template");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {
