@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A destination as the administrator types it; {@link #check()} gives the field errors (message keys) or the content. */
-record DestinationForm(String labelFr, String labelEn, String description, String icon, String kind, boolean reasonRequired) {
+record DestinationForm(String labelFr, String labelEn, String description, String icon, String kind, Boolean reasonRequired) {
 
     static DestinationForm empty() {
         return new DestinationForm("", "", "", DestinationIcon.CHECK.name(), DestinationKind.OTHER.name(), false);
@@ -41,7 +41,7 @@ record DestinationForm(String labelFr, String labelEn, String description, Strin
             throw new IllegalStateException("Check problems() first");
         }
         return new Checked(strip(labelFr), strip(labelEn).isEmpty() ? null : strip(labelEn), strip(description),
-                parse(DestinationIcon.class, icon), parse(DestinationKind.class, kind), reasonRequired);
+                parse(DestinationIcon.class, icon), parse(DestinationKind.class, kind), Boolean.TRUE.equals(reasonRequired));
     }
 
     private static String strip(String value) {
