@@ -56,10 +56,10 @@ class EvaluationBrowserTest extends BrowserTest {
         page.getByLabel("Évaluateur ou évaluatrice").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Karim Agent"));
         click("Assigner");
         assertThat(page.locator("[role=status]")).containsText("Propositions assignées.");
-        page.getByLabel("Nouvelle note").fill("À rapprocher du chantier mobilités.");
+        page.getByLabel("Nouvelle note", new Page.GetByLabelOptions().setExact(true)).fill("À rapprocher du chantier mobilités.");
         click("Ajouter la note");
         page.getByLabel("Chantier", new Page.GetByLabelOptions().setExact(false)).first().check();
-        page.getByLabel("Réponse publique").fill("Votre proposition nourrit le chantier des mobilités du quotidien.");
+        page.getByLabel("Réponse publique", new Page.GetByLabelOptions().setExact(true)).fill("Votre proposition nourrit le chantier des mobilités du quotidien.");
         click("Proposer cette réponse");
         assertThat(page.locator("[role=status]")).containsText("Réponse proposée");
         assertAccessible(page);
