@@ -97,6 +97,8 @@ class EvaluationTests extends EvaluationTestSupport {
                 "En cours d&#39;examen", "Publiée");
         assertThat(jdbc.queryForObject("SELECT answered_at IS NOT NULL FROM proposal WHERE id = ?", Boolean.class,
                 proposal.id().value())).isTrue();
+        assertThat(jdbc.queryForObject("SELECT answered FROM search_entries WHERE resource_type = 'proposal' AND resource_id = ?",
+                Boolean.class, proposal.id().value())).as("search's answered filter").isTrue();
         for (AgoraUser told : List.of(author, supporter, follower)) {
             assertThat(jdbc.queryForList("SELECT kind FROM notice WHERE recipient_id = ?", String.class, told.id().value()))
                     .containsOnlyOnce("ANSWER_PUBLISHED");
