@@ -16,7 +16,7 @@ import org.agora.proposals.ProposalCatalog;
 import org.agora.proposals.PublicProposal;
 import org.agora.territories.TerritoryDirectory;
 import org.agora.territories.TerritoryView;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -227,7 +227,7 @@ class EvaluationController {
             Evaluation current = management.evaluationOf(proposal).orElseThrow();
             return proposalPage(model, user, process, found, current, draft, version,
                     Map.of(invalid.field(), invalid.key()), null);
-        } catch (EvaluationManagement.AnswerConflict | ObjectOptimisticLockingFailureException conflict) {
+        } catch (EvaluationManagement.AnswerConflict | ConcurrencyFailureException conflict) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             Evaluation current = management.evaluationOf(proposal).orElseThrow();
             return proposalPage(model, user, process, found, current, draft, current.getVersion(), Map.of(), current);

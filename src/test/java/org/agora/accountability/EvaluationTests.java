@@ -186,6 +186,42 @@ class EvaluationTests extends EvaluationTestSupport {
     }
 
     @Test
+    void twoEvaluatorsAnsweringAtOnceFromTheSameVersionOneIsSavedTheOtherIsToldNothingIsMixed() throws Exception {
+        PublicProposal proposal = proposal("Des cours de natation pour tous les enfants");
+        assign(proposal, evaluator);
+        long read = version(proposal);
+        AgoraUser colleague = people.staff(org.agora.accounts.RoleScope.process(processId));
+        long destination = destination(DestinationKind.IMMEDIATE_MEASURE);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+        for (AgoraUser person : List.of(evaluator, colleague)) {
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                try {
+                    management.propose(person, processId, proposal.id().value(), read,
+                            new EvaluationManagement.AnswerDraft(destination, "Réponse de " + person.pseudonym(), null));
+                    return "saved";
+                } catch (EvaluationManagement.AnswerConflict | org.springframework.dao.ConcurrencyFailureException told) {
+                    return "told";
+                }
+            }));
+        }
+        start.countDown();
+        List<String> results = new java.util.ArrayList<>();
+        for (var outcome : outcomes) {
+            results.add(outcome.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(results).containsExactlyInAnyOrder("saved", "told");
+        String winner = results.get(0).equals("saved") ? evaluator.pseudonym() : colleague.pseudonym();
+        assertThat(jdbc.queryForObject("SELECT answer_text FROM evaluation WHERE proposal_id = ?", String.class,
+                proposal.id().value())).isEqualTo("Réponse de " + winner);
+        assertThat(version(proposal)).isEqualTo(read + 1);
+    }
+
+    @Test
     void theDatabaseRefusesAnUpdateOfAnEvaluationChangedMeanwhile() throws Exception {
         PublicProposal proposal = proposal("Des toilettes publiques propres");
         assign(proposal, evaluator);
