@@ -31,7 +31,8 @@ class MigrationsTest {
             "search_entries", "search_rebuilds",
             "charter_article", "ambition", "objective", "work_programme", "work_programme_milestone",
             "work_programme_update", "immediate_measure", "immediate_measure_status", "transmission", "advisory_body",
-            "referral", "contribution");
+            "referral", "contribution",
+            "destination", "evaluation_setting", "evaluation", "evaluation_note", "answer_template");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.agora.accountability.ProposalAnswered;
 import org.agora.accounts.AccountDeleted;
 import org.agora.accounts.AccountId;
 import org.agora.accounts.AccountManagement;
@@ -12,10 +13,12 @@ import org.agora.accounts.RoleScope;
 import org.agora.comments.CommentPosted;
 import org.agora.moderation.ContentHidden;
 import org.agora.moderation.ContentRestored;
+import org.agora.proposals.ProposalCatalog;
 import org.agora.proposals.ProposalPublished;
 import org.agora.proposals.PublicProposal;
 import org.agora.proposals.ProposalSupported;
 import org.agora.proposals.ProposalThresholdReached;
+import org.agora.shared.Excerpts;
 import org.agora.shared.ResourceRef;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -35,9 +38,11 @@ class FeatureEvents {
     private final Resources resources;
     private final AccountManagement accounts;
     private final Notices notices;
+    private final ProposalCatalog catalog;
 
     FeatureEvents(Follows follows, NotificationPreferences preferences, Noticeboard board, Resources resources,
-                  AccountManagement accounts, Notices notices) {
+                  AccountManagement accounts, Notices notices, ProposalCatalog catalog) {
+        this.catalog = catalog;
         this.follows = follows;
         this.preferences = preferences;
         this.board = board;
@@ -122,6 +127,23 @@ class FeatureEvents {
         concerned.addAll(follows.followers(proposal));
         concerned.addAll(follows.followers(new ResourceRef(Resources.PROCESS, event.processId().value())));
         board.post(concerned, NoticeKind.THRESHOLD_REACHED, proposal, summary.get().path(), summary.get().title(), null);
+    }
+
+    /** The author, the supporters and the followers of the proposal, with the destination and (an excerpt of) the answer. */
+    @EventListener
+    void on(ProposalAnswered event) {
+        ResourceRef proposal = new ResourceRef(Resources.PROPOSAL, event.proposalId().value());
+        Optional<PublicProposal> summary = resources.proposal(proposal);
+        if (summary.isEmpty()) {
+            return;
+        }
+        List<AccountId> concerned = new ArrayList<>();
+        concerned.add(summary.get().author());
+        concerned.addAll(catalog.supporters(event.proposalId()));
+        concerned.addAll(follows.followers(proposal));
+        String detail = "« " + event.destinationLabel() + " » — " + Excerpts.of(event.answerText(), 600);
+        board.post(concerned, NoticeKind.ANSWER_PUBLISHED, proposal, summary.get().path() + "#answer-title",
+                summary.get().title(), detail);
     }
 
     @EventListener

@@ -209,6 +209,12 @@ class ProposalBrowser implements ProposalCatalog {
     }
 
     @Override
+    public List<AccountId> supporters(ProposalId id) {
+        return jdbc.queryForList("SELECT account_id FROM proposal_support WHERE proposal_id = :proposal ORDER BY id",
+                new MapSqlParameterSource("proposal", id.value()), Long.class).stream().map(AccountId::new).toList();
+    }
+
+    @Override
     public List<PublicProposal> allPublic() {
         Map<Long, Optional<String>> slugs = new HashMap<>();
         List<PublicProposal> all = new ArrayList<>();

@@ -3,6 +3,8 @@ package org.agora.proposals;
 import java.util.List;
 import java.util.Optional;
 
+import org.agora.accounts.AccountId;
+
 /** Read-only view of public proposals for other modules (sitemap, notifications, search). */
 public interface ProposalCatalog {
 
@@ -11,6 +13,9 @@ public interface ProposalCatalog {
 
     /** A public proposal (published or withdrawn, hidden or not) of a public process; empty for a draft or unknown id. */
     Optional<PublicProposal> findPublic(ProposalId id);
+
+    /** The people who support this proposal now. */
+    List<AccountId> supporters(ProposalId id);
 
     /** Every public proposal of every public process, in publication order. */
     List<PublicProposal> allPublic();

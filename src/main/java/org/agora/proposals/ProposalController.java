@@ -260,6 +260,8 @@ class ProposalController {
                 && !proposal.isHidden());
         model.addAttribute("supported", user != null && supports.supported(proposal.id(), user.id()));
         model.addAttribute("publishedAt", proposal.publishedAt().atZone(org.agora.shared.Clocks.PARIS));
+        model.addAttribute("thresholdReachedAt", proposal.thresholdReachedAt() == null ? null
+                : proposal.thresholdReachedAt().atZone(org.agora.shared.Clocks.PARIS));
         if (process.features().contains(org.agora.processes.ProcessFeature.COMMENTS)) {
             model.addAttribute("commentThread", commentThreads.threadOf(new org.agora.shared.ResourceRef(ProposalComments.TYPE, proposal.id()), user));
         }

@@ -9,6 +9,7 @@ import org.agora.processes.ProcessClosed;
 import org.agora.processes.ProcessId;
 import org.agora.processes.ProcessPublished;
 import org.agora.processes.ProcessUpdated;
+import org.agora.accountability.ProposalAnswered;
 import org.agora.proposals.ProposalEdited;
 import org.agora.proposals.ProposalId;
 import org.agora.proposals.ProposalPublished;
@@ -54,6 +55,11 @@ class SearchEvents {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ProposalEdited event) {
+        proposal(event.proposalId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ProposalAnswered event) {
         proposal(event.proposalId());
     }
 
