@@ -12,6 +12,7 @@ import org.agora.accounts.RoleScope;
 import org.agora.comments.CommentPosted;
 import org.agora.moderation.ContentHidden;
 import org.agora.moderation.ContentRestored;
+import org.agora.proposals.ProposalMerged;
 import org.agora.proposals.ProposalPublished;
 import org.agora.proposals.PublicProposal;
 import org.agora.proposals.ProposalSupported;
@@ -122,6 +123,19 @@ class FeatureEvents {
         concerned.addAll(follows.followers(proposal));
         concerned.addAll(follows.followers(new ResourceRef(Resources.PROCESS, event.processId().value())));
         board.post(concerned, NoticeKind.THRESHOLD_REACHED, proposal, summary.get().path(), summary.get().title(), null);
+    }
+
+    /** Both authors (once when they are the same person), with a link to the kept proposal. */
+    @EventListener
+    void on(ProposalMerged event) {
+        ResourceRef kept = new ResourceRef(Resources.PROPOSAL, event.keptId().value());
+        Optional<PublicProposal> summary = resources.proposal(kept);
+        if (summary.isEmpty()) {
+            return;
+        }
+        String mergedReference = resources.referenceOf(event.mergedId()).orElse(null);
+        board.post(List.of(event.mergedAuthor(), event.keptAuthor()), NoticeKind.PROPOSAL_MERGED, kept,
+                summary.get().path(), summary.get().title(), mergedReference);
     }
 
     @EventListener
