@@ -316,7 +316,7 @@ class ProposalDemoData implements ApplicationRunner {
                     "Je n’avais pas vu qu’une idée semblable existait déjà. " + original[3],
                     Long.toString((long) original[4]), (String) original[5]), null);
             String reference = management.publish(process.slug(), draft, author);
-            long duplicateId = jdbc.queryForObject("SELECT id FROM proposal WHERE reference = ?", Long.class, reference);
+            long duplicateId = proposals.findByReference(reference).orElseThrow().id(); // a query: flushes the publication
             for (org.agora.accounts.AgoraUser supporter : others.subList(1, others.size())) {
                 try {
                     supporting.support(duplicateId, supporter.id());
