@@ -191,6 +191,9 @@ class ProposalMergeTests {
                 containsString(mergePath(process) + "?merged=" + duplicate)));
         mvc.perform(get(mergePath(process)).with(as(bed.people.administrator())).param("merged", duplicate))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("value=\"" + duplicate + "\"")));
+        mvc.perform(get(mergePath(process)).with(as(staff)).cookie(new jakarta.servlet.http.Cookie("agora_lang", "en")))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("Merge duplicate proposals"),
+                        containsString("Duplicate proposal (merged)"), containsString("Kept proposal"))));
         mvc.perform(get("/admin/processes/987654321/proposals/merge").with(as(bed.people.administrator())))
                 .andExpect(status().isNotFound());
     }
