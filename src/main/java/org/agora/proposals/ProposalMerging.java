@@ -32,9 +32,13 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 class ProposalMerging {
 
     static final int NOTE_MAX = 1000;
+    static final int MAX_MERGED = 20;
     private static final Pattern REFERENCE = Pattern.compile("\\d{4}-\\d{6}");
 
-    /** What staff type: the duplicate's and the kept proposal's references, and an optional public note. */
+    /**
+     * What staff type: the references of one or more duplicates (separated by spaces or commas), the kept proposal's
+     * reference, and an optional public note.
+     */
     record MergeForm(String merged, String kept, String note) {
 
         MergeForm {
@@ -42,14 +46,20 @@ class ProposalMerging {
             kept = kept == null ? "" : kept.strip();
             note = note == null || note.isBlank() ? null : note.strip();
         }
+
+        List<String> mergedReferences() {
+            return merged.isEmpty() ? List.of() : List.of(merged.split("[\\s,;]+")).stream().distinct().toList();
+        }
     }
 
-    /** What staff confirm: both proposals, their counts, and how many people support both. */
-    record Preview(Candidate merged, Candidate kept, int overlap) {
+    /**
+     * What staff confirm: the proposals, their counts, and how many supports are given twice by the same person (they
+     * count once after the merge).
+     */
+    record Preview(List<Candidate> merged, Candidate kept, int supportsAfter) {
 
-        /** Supports of the kept proposal once merged: each person once. */
-        public int supportsAfter() {
-            return merged.supportsCount() + kept.supportsCount() - overlap;
+        public int overlap() {
+            return merged.stream().mapToInt(Candidate::supportsCount).sum() + kept.supportsCount() - supportsAfter;
         }
     }
 
@@ -86,38 +96,41 @@ class ProposalMerging {
     @Transactional(readOnly = true)
     Preview preview(AgoraUser user, long processId, MergeForm form) {
         ProcessSettings process = managedProcess(user, processId);
-        long[] ids = ids(process, form);
-        return checked(candidate(ids[0]), candidate(ids[1]));
+        List<Long> ids = ids(process, form);
+        return checked(ids);
     }
 
-    /** Merges and returns the kept proposal's reference. */
+    /** Merges each duplicate into the kept proposal, in one transaction; returns the kept proposal's reference. */
     String merge(AgoraUser user, long processId, MergeForm form) {
         ProcessSettings process = managedProcess(user, processId);
-        long[] ids = ids(process, form);
-        long mergedId = ids[0];
-        long keptId = ids[1];
-        lock(Math.min(mergedId, keptId));
-        lock(Math.max(mergedId, keptId));
-        Preview preview = checked(candidate(mergedId), candidate(keptId));
-        jdbc.update("UPDATE proposal_supporter SET supports = supports - 1 WHERE process_id = ? AND account_id IN ("
-                + "SELECT duplicate.account_id FROM proposal_support duplicate JOIN proposal_support kept "
-                + "ON kept.account_id = duplicate.account_id WHERE duplicate.proposal_id = ? AND kept.proposal_id = ?)",
-                processId, mergedId, keptId);
-        jdbc.update("INSERT INTO proposal_support (proposal_id, account_id, process_id, created_at) "
-                + "SELECT ?, duplicate.account_id, duplicate.process_id, duplicate.created_at FROM proposal_support duplicate "
-                + "WHERE duplicate.proposal_id = ? AND NOT EXISTS (SELECT 1 FROM proposal_support kept "
-                + "WHERE kept.proposal_id = ? AND kept.account_id = duplicate.account_id)", keptId, mergedId, keptId);
-        jdbc.update("DELETE FROM proposal_support WHERE proposal_id = ?", mergedId);
+        List<Long> ids = ids(process, form);
+        ids.stream().sorted().forEach(this::lock);
+        Preview preview = checked(ids);
+        long keptId = preview.kept().id();
+        for (Candidate duplicate : preview.merged()) {
+            long mergedId = duplicate.id();
+            jdbc.update("UPDATE proposal_supporter SET supports = supports - 1 WHERE process_id = ? AND account_id IN ("
+                    + "SELECT duplicate.account_id FROM proposal_support duplicate JOIN proposal_support kept "
+                    + "ON kept.account_id = duplicate.account_id WHERE duplicate.proposal_id = ? AND kept.proposal_id = ?)",
+                    processId, mergedId, keptId);
+            jdbc.update("INSERT INTO proposal_support (proposal_id, account_id, process_id, created_at) "
+                    + "SELECT ?, duplicate.account_id, duplicate.process_id, duplicate.created_at FROM proposal_support duplicate "
+                    + "WHERE duplicate.proposal_id = ? AND NOT EXISTS (SELECT 1 FROM proposal_support kept "
+                    + "WHERE kept.proposal_id = ? AND kept.account_id = duplicate.account_id)", keptId, mergedId, keptId);
+            jdbc.update("DELETE FROM proposal_support WHERE proposal_id = ?", mergedId);
+            jdbc.update("UPDATE proposal SET status = 'MERGED', merged_into = ?, merged_at = ?, merge_note = ?, "
+                    + "supports_count = 0, version = version + 1 WHERE id = ?",
+                    keptId, Timestamp.from(clock.instant()), form.note(), mergedId);
+            // What was merged into the duplicate now points to the kept proposal: one hop, never a chain.
+            jdbc.update("UPDATE proposal SET merged_into = ? WHERE merged_into = ?", keptId, mergedId);
+        }
         jdbc.update("UPDATE proposal SET supports_count = (SELECT COUNT(*) FROM proposal_support WHERE proposal_id = ?) "
                 + "WHERE id = ?", keptId, keptId);
-        jdbc.update("UPDATE proposal SET status = 'MERGED', merged_into = ?, merged_at = ?, merge_note = ?, "
-                + "supports_count = 0, version = version + 1 WHERE id = ?",
-                keptId, Timestamp.from(clock.instant()), form.note(), mergedId);
-        // What was merged into the duplicate now points to the kept proposal: one hop, never a chain.
-        jdbc.update("UPDATE proposal SET merged_into = ? WHERE merged_into = ?", keptId, mergedId);
         supports.markThreshold(keptId, process);
-        events.publishEvent(new ProposalMerged(new ProposalId(mergedId), new ProposalId(keptId), process.id(),
-                new AccountId(preview.merged().authorId()), new AccountId(preview.kept().authorId())));
+        for (Candidate duplicate : preview.merged()) {
+            events.publishEvent(new ProposalMerged(new ProposalId(duplicate.id()), new ProposalId(keptId), process.id(),
+                    new AccountId(duplicate.authorId()), new AccountId(preview.kept().authorId())));
+        }
         return preview.kept().reference();
     }
 
@@ -131,12 +144,21 @@ class ProposalMerging {
     record MergedProposal(String reference, String title, String note) {
     }
 
-    /** The ids of the duplicate and the kept proposal, or the field problems (400). */
-    private long[] ids(ProcessSettings process, MergeForm form) {
+    /** The ids of the duplicates then, last, of the kept proposal; or the field problems (400). */
+    private List<Long> ids(ProcessSettings process, MergeForm form) {
         List<ProposalProblem> problems = new ArrayList<>();
-        Optional<Long> merged = id(process, form.merged(), "merged", problems);
+        List<Long> ids = new ArrayList<>();
+        if (form.mergedReferences().isEmpty()) {
+            problems.add(new ProposalProblem("merged", "proposals.merge.merged.missing"));
+        }
+        if (form.mergedReferences().size() > MAX_MERGED) {
+            problems.add(new ProposalProblem("merged", "proposals.merge.merged.tooMany"));
+        }
+        for (String reference : form.mergedReferences()) {
+            id(process, reference, "merged", problems).ifPresent(ids::add);
+        }
         Optional<Long> kept = id(process, form.kept(), "kept", problems);
-        if (problems.isEmpty() && merged.equals(kept)) {
+        if (problems.isEmpty() && ids.contains(kept.orElseThrow())) {
             problems.add(new ProposalProblem("kept", "proposals.merge.kept.same"));
         }
         if (form.note() != null && form.note().length() > NOTE_MAX) {
@@ -145,11 +167,12 @@ class ProposalMerging {
         if (!problems.isEmpty()) {
             throw new InvalidProposal(problems);
         }
-        return new long[] {merged.orElseThrow(), kept.orElseThrow()};
+        ids.add(kept.orElseThrow());
+        return ids;
     }
 
     private Optional<Long> id(ProcessSettings process, String reference, String field, List<ProposalProblem> problems) {
-        if (reference.isEmpty()) {
+        if (reference.isEmpty() && field.equals("kept")) {
             problems.add(new ProposalProblem(field, "proposals.merge." + field + ".missing"));
             return Optional.empty();
         }
@@ -176,14 +199,15 @@ class ProposalMerging {
                 row.getInt(7)), id);
     }
 
-    /** Both must be published and visible; otherwise a clear refusal, naming which one is not. */
-    private Preview checked(Candidate merged, Candidate kept) {
-        refuseUnlessMergeable(merged, "merged");
+    /** All must be published and visible; otherwise a clear refusal, naming which one is not. */
+    private Preview checked(List<Long> ids) {
+        List<Candidate> merged = ids.subList(0, ids.size() - 1).stream().map(this::candidate).toList();
+        Candidate kept = candidate(ids.getLast());
+        merged.forEach(candidate -> refuseUnlessMergeable(candidate, "merged"));
         refuseUnlessMergeable(kept, "kept");
-        Integer overlap = jdbc.queryForObject("SELECT COUNT(*) FROM proposal_support duplicate JOIN proposal_support kept "
-                + "ON kept.account_id = duplicate.account_id WHERE duplicate.proposal_id = ? AND kept.proposal_id = ?",
-                Integer.class, merged.id(), kept.id());
-        return new Preview(merged, kept, overlap == null ? 0 : overlap);
+        Integer after = jdbc.queryForObject("SELECT COUNT(DISTINCT account_id) FROM proposal_support WHERE proposal_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", Integer.class, ids.toArray());
+        return new Preview(merged, kept, after == null ? 0 : after);
     }
 
     private static void refuseUnlessMergeable(Candidate candidate, String role) {

@@ -94,7 +94,7 @@ class ProposalMergeTests {
         mvc.perform(post(mergePath(process)).with(as(staff)).with(csrf()).param("merged", duplicate).param("kept", kept))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Confirmer la fusion"),
-                        containsString("Une personne soutient les deux propositions"),
+                        containsString("Un soutien en double"),
                         containsString("la proposition conservée aura 4 soutiens"))));
         assertThat(statusOf(duplicate)).as("the confirmation changes nothing").isEqualTo("PUBLISHED");
 
@@ -110,6 +110,38 @@ class ProposalMergeTests {
         assertThat(supporterRowsOutOfStep()).isZero();
         assertThat(bed.jdbc.queryForObject("SELECT merged_into FROM proposal WHERE reference = ?", Long.class, duplicate))
                 .isEqualTo(bed.idOf(kept));
+    }
+
+    @Test
+    void severalDuplicatesAreMergedAtOnceEachPersonCountedOnce() throws Exception {
+        String first = bed.publish(process, duplicateAuthor);
+        String second = bed.publish(process, bed.people.participant());
+        String kept = bed.publish(process, keptAuthor);
+        AccountId everywhere = someone();
+        AccountId twice = someone();
+        for (String reference : List.of(first, second, kept)) {
+            supports.support(bed.idOf(reference), everywhere);
+        }
+        supports.support(bed.idOf(first), twice);
+        supports.support(bed.idOf(second), twice);
+        supports.support(bed.idOf(second), someone());
+
+        mvc.perform(post(mergePath(process)).with(as(staff)).with(csrf()).param("merged", first + ", " + second)
+                        .param("kept", kept))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString(first),
+                        containsString(second), containsString("3 soutiens en double"),
+                        containsString("la proposition conservée aura 3 soutiens"))));
+        mvc.perform(post(mergePath(process)).with(as(staff)).with(csrf()).param("merged", first + " " + second)
+                .param("kept", kept).param("confirm", "true")).andExpect(redirectedUrl(page(kept)));
+
+        assertThat(List.of(statusOf(first), statusOf(second))).containsOnly("MERGED");
+        assertThat(bed.supportRows(bed.idOf(kept))).isEqualTo(3);
+        assertThat(bed.supportsCount(bed.idOf(kept))).isEqualTo(3);
+        assertThat(supporterRowsOutOfStep()).isZero();
+        mvc.perform(get(page(kept))).andExpect(content().string(allOf(
+                containsString("fusionnée avec 2 propositions en double"), containsString(first), containsString(second))));
+        assertThat(bed.jdbc.queryForList("SELECT link_path FROM notice WHERE recipient_id = ? AND kind = 'PROPOSAL_MERGED'",
+                String.class, keptAuthor.id().value())).containsExactly(page(kept), page(kept));
     }
 
     @Test
