@@ -14,6 +14,7 @@ import org.agora.comments.CommentPosted;
 import org.agora.moderation.ContentHidden;
 import org.agora.moderation.ContentRestored;
 import org.agora.proposals.ProposalCatalog;
+import org.agora.proposals.ProposalMerged;
 import org.agora.proposals.ProposalPublished;
 import org.agora.proposals.PublicProposal;
 import org.agora.proposals.ProposalSupported;
@@ -144,6 +145,19 @@ class FeatureEvents {
         String detail = "« " + event.destinationLabel() + " » — " + Excerpts.of(event.answerText(), 600);
         board.post(concerned, NoticeKind.ANSWER_PUBLISHED, proposal, summary.get().path() + "#answer-title",
                 summary.get().title(), detail);
+    }
+
+    /** Both authors (once when they are the same person), with a link to the kept proposal. */
+    @EventListener
+    void on(ProposalMerged event) {
+        ResourceRef kept = new ResourceRef(Resources.PROPOSAL, event.keptId().value());
+        Optional<PublicProposal> summary = resources.proposal(kept);
+        if (summary.isEmpty()) {
+            return;
+        }
+        String mergedReference = resources.referenceOf(event.mergedId()).orElse(null);
+        board.post(List.of(event.mergedAuthor(), event.keptAuthor()), NoticeKind.PROPOSAL_MERGED, kept,
+                summary.get().path(), summary.get().title(), mergedReference);
     }
 
     @EventListener

@@ -53,6 +53,10 @@ class Resources {
         };
     }
 
+    Optional<String> referenceOf(ProposalId id) {
+        return proposals.referenceOf(id);
+    }
+
     Optional<PublicProposal> proposal(ResourceRef resource) {
         return PROPOSAL.equals(resource.type()) ? proposals.findPublic(new ProposalId(resource.id())) : Optional.empty();
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.agora.accounts.AgoraUser;
 import org.agora.shared.Clocks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,10 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 class ProcessRulebook implements ProcessRules {
 
     private final Processes processes;
+    private final ProcessPermissions permissions;
     private final Clock clock;
 
-    ProcessRulebook(Processes processes, Clock clock) {
+    ProcessRulebook(Processes processes, ProcessPermissions permissions, Clock clock) {
         this.processes = processes;
+        this.permissions = permissions;
         this.clock = clock;
     }
 
@@ -37,6 +40,11 @@ class ProcessRulebook implements ProcessRules {
         return processes.findByStatusInOrderByStartsOnDesc(List.of(ProcessStatus.PUBLISHED, ProcessStatus.CLOSED))
                 .stream().filter(process -> process.features().contains(feature))
                 .map(ParticipatoryProcess::slug).toList();
+    }
+
+    @Override
+    public boolean managedBy(AgoraUser user, ProcessId id) {
+        return processes.findById(id.value()).map(process -> permissions.canManage(user, process)).orElse(false);
     }
 
     private ProcessSettings settings(ParticipatoryProcess process) {

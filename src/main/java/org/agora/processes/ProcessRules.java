@@ -3,6 +3,8 @@ package org.agora.processes;
 import java.util.List;
 import java.util.Optional;
 
+import org.agora.accounts.AgoraUser;
+
 /** Read-only query for the feature modules: what a process allows today (Paris time). */
 public interface ProcessRules {
 
@@ -14,4 +16,7 @@ public interface ProcessRules {
 
     /** Slugs of the public processes that use this feature. */
     List<String> publicSlugsWith(ProcessFeature feature);
+
+    /** Whether this person runs this process as staff (administrators, global staff, staff of its territory or of it). */
+    boolean managedBy(AgoraUser user, ProcessId id);
 }

@@ -81,6 +81,10 @@ class Proposal {
     @Column(name = "hidden_at")
     private Instant hiddenAt;
 
+    /** Set by SQL when staff merge it (see ProposalMerging): the proposal it now counts for. */
+    @Column(name = "merged_into", insertable = false, updatable = false)
+    private Long mergedInto;
+
     @Version
     private long version;
 
@@ -168,6 +172,15 @@ class Proposal {
         return status != ProposalStatus.DRAFT;
     }
 
+    /** In the public lists, the sitemap and search: published or withdrawn, not a draft nor merged into another. */
+    boolean isListed() {
+        return status == ProposalStatus.PUBLISHED || status == ProposalStatus.WITHDRAWN;
+    }
+
+    boolean isMerged() {
+        return status == ProposalStatus.MERGED;
+    }
+
     ProposalId proposalId() {
         return new ProposalId(id);
     }
@@ -191,6 +204,7 @@ class Proposal {
     Instant thresholdReachedAt() { return thresholdReachedAt; }
     ModerationReason hiddenReason() { return hiddenReason; }
     Instant hiddenAt() { return hiddenAt; }
+    Long mergedInto() { return mergedInto; }
 
     /** What the author writes, already checked: stripped text, a territory within the scope, a theme of the process. */
     record Content(String title, String body, long territoryId, String theme) {

@@ -33,6 +33,9 @@ class ProposalBrowser implements ProposalCatalog {
 
     static final int PAGE_SIZE = 20;
 
+    /** The proposals the public lists show: not drafts, not those merged into another. */
+    static final String LISTED = "status IN ('PUBLISHED', 'WITHDRAWN')";
+
     /** A large prime: MOD(id * 7919 + seed, it) orders ids in a seeded, stable pseudo-random way, on H2 and PostgreSQL. */
     private static final long RANDOM_MODULUS = 1_000_003L;
 
@@ -125,7 +128,7 @@ class ProposalBrowser implements ProposalCatalog {
 
     /** One page (0-based) of the public proposals of a process. */
     Results list(ProcessSettings process, Filter filter, int page) {
-        StringBuilder where = new StringBuilder("process_id = :process AND status <> 'DRAFT'");
+        StringBuilder where = new StringBuilder("process_id = :process AND " + LISTED);
         MapSqlParameterSource params = new MapSqlParameterSource("process", process.id().value())
                 .addValue("seed", filter.seed());
         if (filter.territoryId() != null) {
@@ -173,10 +176,14 @@ class ProposalBrowser implements ProposalCatalog {
         return choices;
     }
 
-    /** A public (published or withdrawn) proposal of this process. */
+    /** A public (published, withdrawn or merged) proposal of this process. */
     Optional<Proposal> find(ProcessSettings process, String reference) {
         return proposals.findByReference(reference)
                 .filter(proposal -> proposal.processId() == process.id().value() && proposal.isPublic());
+    }
+
+    Optional<Proposal> findById(long id) {
+        return proposals.findById(id);
     }
 
     Optional<String> authorName(long authorId) {
@@ -194,7 +201,7 @@ class ProposalBrowser implements ProposalCatalog {
         for (String slug : processes.publicSlugsWith(ProcessFeature.PROPOSALS)) {
             paths.add("/processes/" + slug + "/proposals");
             processes.bySlug(slug).ifPresent(process -> jdbc.queryForList(
-                    "SELECT reference FROM proposal WHERE process_id = :process AND status <> 'DRAFT' ORDER BY id",
+                    "SELECT reference FROM proposal WHERE process_id = :process AND " + LISTED + " ORDER BY id",
                     new MapSqlParameterSource("process", process.id().value()), String.class)
                     .forEach(reference -> paths.add("/processes/" + slug + "/proposals/" + reference)));
         }
@@ -203,7 +210,7 @@ class ProposalBrowser implements ProposalCatalog {
 
     @Override
     public Optional<PublicProposal> findPublic(ProposalId id) {
-        return proposals.findById(id.value()).filter(Proposal::isPublic)
+        return proposals.findById(id.value()).filter(Proposal::isListed)
                 .flatMap(proposal -> processes.byId(new ProcessId(proposal.processId()))
                         .map(process -> publicView(proposal, process.slug())));
     }
@@ -215,10 +222,15 @@ class ProposalBrowser implements ProposalCatalog {
     }
 
     @Override
+    public Optional<String> referenceOf(ProposalId id) {
+        return proposals.findById(id.value()).filter(Proposal::isPublic).map(Proposal::reference);
+    }
+
+    @Override
     public List<PublicProposal> allPublic() {
         Map<Long, Optional<String>> slugs = new HashMap<>();
         List<PublicProposal> all = new ArrayList<>();
-        for (Proposal proposal : proposals.findByStatusNot(ProposalStatus.DRAFT)) {
+        for (Proposal proposal : proposals.findByStatusIn(List.of(ProposalStatus.PUBLISHED, ProposalStatus.WITHDRAWN))) {
             slugs.computeIfAbsent(proposal.processId(),
                             processId -> processes.byId(new ProcessId(processId)).map(ProcessSettings::slug))
                     .ifPresent(slug -> all.add(publicView(proposal, slug)));

@@ -11,11 +11,17 @@ public interface ProposalCatalog {
     /** Paths of every public proposal list and proposal page, e.g. "/processes/x/proposals/2026-000001". */
     List<String> publicPaths();
 
-    /** A public proposal (published or withdrawn, hidden or not) of a public process; empty for a draft or unknown id. */
+    /**
+     * A public proposal (published or withdrawn, hidden or not) of a public process; empty for a draft, a proposal
+     * merged into another, or an unknown id.
+     */
     Optional<PublicProposal> findPublic(ProposalId id);
 
     /** The people who support this proposal now. */
     List<AccountId> supporters(ProposalId id);
+
+    /** The public reference of a published, withdrawn or merged proposal; empty for a draft or an unknown id. */
+    Optional<String> referenceOf(ProposalId id);
 
     /** Every public proposal of every public process, in publication order. */
     List<PublicProposal> allPublic();

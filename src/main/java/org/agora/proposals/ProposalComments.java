@@ -46,7 +46,10 @@ class ProposalComments implements CommentTarget {
     @Override
     @Transactional(readOnly = true)
     public Optional<String> path(long id) {
-        return catalog.findPublic(new ProposalId(id)).map(PublicProposal::path);
+        return catalog.findPublic(new ProposalId(id)).map(PublicProposal::path)
+                .or(() -> proposals.findById(id).filter(Proposal::isMerged)
+                        .flatMap(merged -> processes.byId(new ProcessId(merged.processId())).map(process ->
+                                "/processes/" + process.slug() + "/proposals/" + merged.reference() + "?merged")));
     }
 
     @Override
@@ -65,6 +68,9 @@ class ProposalComments implements CommentTarget {
         }
         if (proposal.get().status() == ProposalStatus.WITHDRAWN) {
             return Optional.of("proposals.comment.withdrawn");
+        }
+        if (proposal.get().isMerged()) {
+            return Optional.of("proposals.comment.merged");
         }
         if (proposal.get().isHidden()) {
             return Optional.of("proposals.comment.hidden");

@@ -52,11 +52,13 @@ class ProposalController {
     private final ProposalAttachments attachments;
     private final MessageSource messages;
     private final org.agora.comments.CommentThreads commentThreads;
+    private final ProposalMerging merging;
 
     ProposalController(ProposalManagement management, ProposalSupports supports, ProposalBrowser browser,
                        ProposalAttachments attachments, MessageSource messages,
-                       org.agora.comments.CommentThreads commentThreads) {
+                       org.agora.comments.CommentThreads commentThreads, ProposalMerging merging) {
         this.commentThreads = commentThreads;
+        this.merging = merging;
         this.management = management;
         this.supports = supports;
         this.browser = browser;
@@ -242,11 +244,27 @@ class ProposalController {
 
     // ---- One proposal ----------------------------------------------------------------------------------------------
 
+    /**
+     * A merged proposal's address leads to the proposal it was merged into (301); with {@code ?merged} its own page
+     * stays readable, with its comments, marked as merged.
+     */
     @GetMapping(REFERENCE)
     String show(@PathVariable String slug, @PathVariable String reference, @AuthenticationPrincipal AgoraUser user,
-                Model model) {
+                @RequestParam(name = "merged", required = false) String mergedPage, Model model,
+                jakarta.servlet.http.HttpServletRequest request) {
         ProcessSettings process = management.publicProcess(slug);
         Proposal proposal = browser.find(process, reference).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        Optional<Proposal> keptProposal = proposal.isMerged()
+                ? browser.findById(proposal.mergedInto()) : Optional.empty();
+        if (keptProposal.isPresent() && mergedPage == null) {
+            request.setAttribute(org.springframework.web.servlet.View.RESPONSE_STATUS_ATTRIBUTE,
+                    org.springframework.http.HttpStatus.MOVED_PERMANENTLY);
+            return "redirect:/processes/" + slug + "/proposals/" + keptProposal.get().reference();
+        }
+        model.addAttribute("keptProposal", keptProposal.map(ProposalView::of).orElse(null));
+        model.addAttribute("mergedFrom", merging.mergedInto(proposal.id()));
+        model.addAttribute("staff", user != null && proposal.status() == ProposalStatus.PUBLISHED
+                && management.managedBy(user, process));
         boolean author = user != null && proposal.isAuthoredBy(user.id().value());
         model.addAttribute("process", process);
         model.addAttribute("proposal", ProposalView.of(proposal));

@@ -48,6 +48,9 @@ class ProposalDemoData implements ApplicationRunner {
     static final String PASSWORD = "agora-demo-2026";
     static final int PROPOSALS = 100;
     static final int PARTICIPANTS = 30;
+    /** Duplicates published at the end, through the use cases; all but the last merged into their original by an administrator. */
+    static final int DUPLICATES = 3;
+    static final String ADMINISTRATOR = "admin@example.org";
 
     private static final Logger log = LoggerFactory.getLogger(ProposalDemoData.class);
 
@@ -181,10 +184,16 @@ class ProposalDemoData implements ApplicationRunner {
     private final ModerationManagement moderation;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ProposalManagement management;
+    private final ProposalSupports supporting;
+    private final ProposalMerging merging;
 
     ProposalDemoData(ProcessRules processes, TerritoryDirectory territories, AccountManagement accounts,
                      Proposals proposals, CommentImport comments, ModerationManagement moderation, JdbcTemplate jdbc,
-                     Clock clock) {
+                     Clock clock, ProposalManagement management, ProposalSupports supporting, ProposalMerging merging) {
+        this.management = management;
+        this.supporting = supporting;
+        this.merging = merging;
         this.comments = comments;
         this.moderation = moderation;
         this.processes = processes;
@@ -257,6 +266,7 @@ class ProposalDemoData implements ApplicationRunner {
         supports(process, people, random, now);
         int discussed = comments(process, people, random, now);
         reportedComment(process, people, now);
+        duplicates(process, people);
         log.info("Demo data: {} participants in {} ms, {} proposals with their supports and {} comments in {} ms", people.size(),
                 (accountsDone - started) / 1_000_000, rows.size(), discussed, (System.nanoTime() - accountsDone) / 1_000_000);
     }
@@ -278,6 +288,46 @@ class ProposalDemoData implements ApplicationRunner {
                         + "24 heures sur mon site, contactez-moi vite !", now.minus(Duration.ofHours(6)));
         for (AccountId reporter : others.subList(1, 4)) {
             moderation.report(reporter, new ResourceRef("comment", advertisement), ModerationReason.SPAM, null);
+        }
+    }
+
+    /**
+     * Three participants re-post an existing proposal (same title, same place) and a few people support the copy, some
+     * of them the original too; the administrator then merges the first two copies into their originals, so that the
+     * demo shows merged addresses leading to the kept proposals, and leaves the last one for staff to merge.
+     */
+    private void duplicates(ProcessSettings process, List<AccountId> people) {
+        java.util.Optional<org.agora.accounts.AgoraUser> administrator = accounts.findByEmail(ADMINISTRATOR)
+                .flatMap(accounts::find);
+        List<Object[]> originals = jdbc.query("SELECT id, reference, title, body, territory_id, theme, author_id "
+                + "FROM proposal WHERE process_id = ? AND status = 'PUBLISHED' AND supports_count >= 3 ORDER BY id LIMIT ?",
+                (row, n) -> new Object[] {row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getLong(5), row.getString(6), row.getLong(7)}, process.id().value(), DUPLICATES);
+        for (int i = 0; i < originals.size(); i++) {
+            Object[] original = originals.get(i);
+            long originalAuthor = (long) original[6];
+            List<org.agora.accounts.AgoraUser> others = people.stream().filter(person -> person.value() != originalAuthor)
+                    .skip(3L * i).limit(5).map(accounts::find).flatMap(java.util.Optional::stream).toList();
+            if (others.size() < 5) {
+                return;
+            }
+            org.agora.accounts.AgoraUser author = others.getFirst();
+            long draft = management.draft(process.slug(), author, new ProposalForm((String) original[2],
+                    "Je n’avais pas vu qu’une idée semblable existait déjà. " + original[3],
+                    Long.toString((long) original[4]), (String) original[5]), null);
+            String reference = management.publish(process.slug(), draft, author);
+            long duplicateId = proposals.findByReference(reference).orElseThrow().id(); // a query: flushes the publication
+            for (org.agora.accounts.AgoraUser supporter : others.subList(1, others.size())) {
+                try {
+                    supporting.support(duplicateId, supporter.id());
+                } catch (ProposalRefused refused) {
+                    // The person reached the process's support limit: the copy has one supporter fewer.
+                }
+            }
+            if (i < DUPLICATES - 1 && administrator.isPresent()) {
+                merging.merge(administrator.get(), process.id().value(), new ProposalMerging.MergeForm(reference,
+                        (String) original[1], "Deux propositions identiques : leurs soutiens sont réunis ici."));
+            }
         }
     }
 

@@ -158,6 +158,11 @@ class ProposalManagement {
         return processes.bySlug(slug).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
     }
 
+    /** Whether this person runs the process as staff, and so may merge its proposals. */
+    boolean managedBy(AgoraUser user, ProcessSettings process) {
+        return processes.managedBy(user, process.id());
+    }
+
     Optional<ProcessSettings> process(long processId) {
         return processes.byId(new ProcessId(processId));
     }

@@ -72,13 +72,7 @@ class ProposalSupports {
                     target.processId(), account.value());
             jdbc.update("UPDATE proposal SET supports_count = supports_count + 1 WHERE id = ?", proposalId);
             events.publishEvent(new ProposalSupported(new ProposalId(proposalId), new ProcessId(target.processId()), account));
-            Integer threshold = target.settings().supportThreshold();
-            if (threshold != null && jdbc.update("UPDATE proposal SET threshold_reached_at = ? WHERE id = ? "
-                    + "AND threshold_reached_at IS NULL AND supports_count >= ?",
-                    Timestamp.from(clock.instant()), proposalId, threshold) == 1) {
-                events.publishEvent(new ProposalThresholdReached(new ProposalId(proposalId),
-                        new ProcessId(target.processId())));
-            }
+            markThreshold(proposalId, target.settings());
             return Outcome.SUPPORTED;
         }));
     }
@@ -99,6 +93,19 @@ class ProposalSupports {
         }));
     }
 
+    /**
+     * Marks the proposal once its stored count reaches the process's threshold, and tells it; to be called in the
+     * transaction that raised the count, with the proposal's row locked.
+     */
+    void markThreshold(long proposalId, ProcessSettings settings) {
+        Integer threshold = settings.supportThreshold();
+        if (threshold != null && jdbc.update("UPDATE proposal SET threshold_reached_at = ? WHERE id = ? "
+                + "AND threshold_reached_at IS NULL AND supports_count >= ?",
+                Timestamp.from(clock.instant()), proposalId, threshold) == 1) {
+            events.publishEvent(new ProposalThresholdReached(new ProposalId(proposalId), settings.id()));
+        }
+    }
+
     boolean supported(long proposalId, AccountId account) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT COUNT(*) > 0 FROM proposal_support WHERE proposal_id = ? AND account_id = ?", Boolean.class,
@@ -106,7 +113,7 @@ class ProposalSupports {
     }
 
     private Target target(long proposalId) {
-        List<Target> found = jdbc.query("SELECT process_id, status, hidden_reason FROM proposal WHERE id = ?",
+        List<Target> found = jdbc.query("SELECT process_id, status, hidden_reason FROM proposal WHERE id = ? FOR UPDATE",
                 (row, index) -> new Target(row.getLong(1), ProposalStatus.valueOf(row.getString(2)),
                         row.getString(3) != null, null), proposalId);
         if (found.isEmpty() || found.getFirst().status() == ProposalStatus.DRAFT) {
@@ -117,6 +124,9 @@ class ProposalSupports {
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         if (target.status() == ProposalStatus.WITHDRAWN) {
             throw new ProposalRefused("proposals.support.refused.withdrawn");
+        }
+        if (target.status() == ProposalStatus.MERGED) {
+            throw new ProposalRefused("proposals.support.refused.merged");
         }
         if (!settings.acceptsSupports()) {
             throw new ProposalRefused("proposals.support.refused.closed");

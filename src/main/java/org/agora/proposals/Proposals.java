@@ -11,5 +11,7 @@ interface Proposals extends JpaRepository<Proposal, Long> {
 
     List<Proposal> findByAuthorIdOrderByCreatedAt(long authorId);
 
-    List<Proposal> findByStatusNot(ProposalStatus status);
+    List<Proposal> findByStatusIn(List<ProposalStatus> statuses);
+
+    List<Proposal> findByMergedIntoOrderByReference(Long mergedInto);
 }

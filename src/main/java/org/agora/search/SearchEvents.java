@@ -11,6 +11,7 @@ import org.agora.processes.ProcessPublished;
 import org.agora.processes.ProcessUpdated;
 import org.agora.accountability.ProposalAnswered;
 import org.agora.proposals.ProposalEdited;
+import org.agora.proposals.ProposalMerged;
 import org.agora.proposals.ProposalId;
 import org.agora.proposals.ProposalPublished;
 import org.agora.proposals.ProposalWithdrawn;
@@ -66,6 +67,13 @@ class SearchEvents {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ProposalWithdrawn event) {
         proposal(event.proposalId());
+    }
+
+    /** The merged proposal leaves the index (its comments follow its page); the kept one is refreshed. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ProposalMerged event) {
+        proposal(event.mergedId());
+        proposal(event.keptId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

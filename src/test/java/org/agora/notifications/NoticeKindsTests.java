@@ -181,6 +181,30 @@ class NoticeKindsTests extends NotificationTestSupport {
     }
 
     @Test
+    void aMergeTellsBothAuthorsInTheirLanguageWithALinkToTheKeptProposal() {
+        ProcessSettings process = openProcess(null);
+        AgoraUser duplicateAuthor = person("doublon", NotificationFrequency.IMMEDIATE);
+        AgoraUser keptAuthor = person("gardee", NotificationFrequency.IMMEDIATE);
+        jdbc.update("UPDATE account SET language = 'en' WHERE id = ?", keptAuthor.id().value());
+        PublicProposal duplicate = proposal(process, duplicateAuthor, "Un marché de producteurs le samedi");
+        PublicProposal kept = proposal(process, keptAuthor, "Un marché de producteurs chaque semaine");
+        AgoraUser bystander = person("passante", NotificationFrequency.NEVER);
+        proposals.support(duplicate.id(), bystander);
+
+        proposals.merge(people.administrator(), duplicate, kept);
+
+        String expected = "PROPOSAL_MERGED " + kept.path();
+        assertThat(noticesOf(duplicateAuthor)).containsExactly(expected);
+        assertThat(noticesOf(keptAuthor)).containsExactly(expected);
+        assertThat(kindsOf(bystander)).isEmpty();
+        assertThat(outbox.to(duplicateAuthor.email()).getFirst().subject()).isEqualTo("La proposition "
+                + duplicate.reference() + " a été fusionnée avec « Un marché de producteurs chaque semaine » : "
+                + "ses soutiens comptent désormais pour celle-ci");
+        assertThat(outbox.to(keptAuthor.email()).getFirst().subject()).isEqualTo("Proposal " + duplicate.reference()
+                + " was merged into “Un marché de producteurs chaque semaine”: its supports now count for it");
+    }
+
+    @Test
     void aDeletedAccountGetsNoNoticeAndItsFollowsAndNoticesAreErased() {
         ProcessSettings process = openProcess(null);
         AgoraUser author = person("partant", NotificationFrequency.NEVER);

@@ -33,8 +33,13 @@ class ProposalDemoDataTests {
         assertThat(process.uses(ProcessFeature.COMMENTS)).isTrue();
         assertThat(process.themes()).contains("Mobilités", "Transition écologique", "Santé", "Culture");
 
-        assertThat(count("SELECT COUNT(*) FROM proposal")).isEqualTo(ProposalDemoData.PROPOSALS);
-        assertThat(count("SELECT COUNT(DISTINCT reference) FROM proposal")).isEqualTo(ProposalDemoData.PROPOSALS);
+        int all = ProposalDemoData.PROPOSALS + ProposalDemoData.DUPLICATES;
+        assertThat(count("SELECT COUNT(*) FROM proposal")).isEqualTo(all);
+        assertThat(count("SELECT COUNT(DISTINCT reference) FROM proposal")).isEqualTo(all);
+        assertThat(count("SELECT COUNT(*) FROM proposal WHERE status = 'MERGED'")).as("duplicates merged by the administrator")
+                .isEqualTo(ProposalDemoData.DUPLICATES - 1);
+        assertThat(count("SELECT COUNT(*) FROM proposal_support s JOIN proposal p ON p.id = s.proposal_id "
+                + "WHERE p.status = 'MERGED'")).as("their supports moved").isZero();
         assertThat(count("SELECT COUNT(DISTINCT author_id) FROM proposal")).isGreaterThan(20);
         assertThat(count("SELECT COUNT(DISTINCT territory_id) FROM proposal")).isGreaterThan(50);
         assertThat(count("SELECT COUNT(DISTINCT theme) FROM proposal")).isEqualTo(6);
@@ -44,7 +49,7 @@ class ProposalDemoDataTests {
                 + "(SELECT COUNT(*) FROM proposal_support s WHERE s.proposal_id = p.id)")).as("counts equal rows").isZero();
         assertThat(count("SELECT COUNT(*) FROM proposal_supporter r WHERE supports <> (SELECT COUNT(*) FROM proposal_support s "
                 + "WHERE s.account_id = r.account_id AND s.process_id = r.process_id)")).isZero();
-        assertThat(count("SELECT MAX(last_number) FROM proposal_reference_counter")).isEqualTo(ProposalDemoData.PROPOSALS);
+        assertThat(count("SELECT MAX(last_number) FROM proposal_reference_counter")).isEqualTo(all);
         assertThat(count("SELECT COUNT(*) FROM resource_comment")).isGreaterThan(100);
         assertThat(count("SELECT MAX(depth) FROM resource_comment")).as("threads go down to depth 3").isEqualTo(3);
         assertThat(count("SELECT COUNT(*) FROM resource_comment c JOIN proposal p ON p.id = c.resource_id "

@@ -28,8 +28,10 @@ public final class ProposalFixtures {
     private final Proposals proposals;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final ApplicationContext context;
 
     public ProposalFixtures(ApplicationContext context) {
+        this.context = context;
         this.management = context.getBean(ProposalManagement.class);
         this.supports = context.getBean(ProposalSupports.class);
         this.catalog = context.getBean(ProposalCatalog.class);
@@ -52,6 +54,12 @@ public final class ProposalFixtures {
                 "Un texte assez long pour décrire la proposition n° " + SEQUENCE.incrementAndGet() + ".", territoryId,
                 process.themes().isEmpty() ? null : process.themes().getFirst());
         return catalog.findPublic(new ProposalId(idOf(reference))).orElseThrow();
+    }
+
+    /** Merges the duplicate into the kept proposal as this staff member does, through the merge use case. */
+    public void merge(AgoraUser staff, PublicProposal duplicate, PublicProposal kept) {
+        context.getBean(ProposalMerging.class).merge(staff, kept.processId().value(),
+                new ProposalMerging.MergeForm(duplicate.reference(), kept.reference(), null));
     }
 
     public void support(ProposalId proposal, AgoraUser supporter) {
