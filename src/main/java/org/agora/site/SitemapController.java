@@ -3,6 +3,7 @@ package org.agora.site;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.agora.accountability.BreakdownCatalog;
 import org.agora.accountability.ContributionCatalog;
 import org.agora.processes.ProcessCatalog;
 import org.agora.proposals.ProposalCatalog;
@@ -19,13 +20,15 @@ class SitemapController {
     private final ProcessCatalog processes;
     private final ProposalCatalog proposals;
     private final ContributionCatalog accountability;
+    private final BreakdownCatalog breakdowns;
     private final String baseUrl;
 
     SitemapController(ProcessCatalog processes, ProposalCatalog proposals, ContributionCatalog accountability,
-                      @Value("${agora.base-url}") String baseUrl) {
+                      BreakdownCatalog breakdowns, @Value("${agora.base-url}") String baseUrl) {
         this.processes = processes;
         this.proposals = proposals;
         this.accountability = accountability;
+        this.breakdowns = breakdowns;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -36,6 +39,7 @@ class SitemapController {
         processes.publishedSlugs().forEach(slug -> paths.add("/processes/" + slug));
         paths.addAll(proposals.publicPaths());
         paths.addAll(accountability.publicPaths());
+        paths.addAll(breakdowns.publicPaths());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         paths.forEach(path -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(baseUrl + path)).append("</loc></url>\n"));
