@@ -227,6 +227,17 @@ class ProposalBrowser implements ProposalCatalog {
     }
 
     @Override
+    public Map<ProposalId, Figures> figures(ProcessId process) {
+        Map<ProposalId, Figures> figures = new HashMap<>();
+        jdbc.query("SELECT id, supports_count, comment_count FROM proposal WHERE process_id = :process AND " + LISTED,
+                new MapSqlParameterSource("process", process.value()), rs -> {
+                    figures.put(new ProposalId(rs.getLong("id")),
+                            new Figures(rs.getInt("supports_count"), rs.getInt("comment_count")));
+                });
+        return figures;
+    }
+
+    @Override
     public List<PublicProposal> allPublic() {
         Map<Long, Optional<String>> slugs = new HashMap<>();
         List<PublicProposal> all = new ArrayList<>();

@@ -1,9 +1,11 @@
 package org.agora.proposals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.agora.accounts.AccountId;
+import org.agora.processes.ProcessId;
 
 /** Read-only view of public proposals for other modules (sitemap, notifications, search). */
 public interface ProposalCatalog {
@@ -25,4 +27,11 @@ public interface ProposalCatalog {
 
     /** Every public proposal of every public process, in publication order. */
     List<PublicProposal> allPublic();
+
+    /** The supports and comments of every public proposal of this process, for exports. */
+    Map<ProposalId, Figures> figures(ProcessId process);
+
+    /** How many people support a proposal now and how many comments it has. */
+    record Figures(int supports, int comments) {
+    }
 }

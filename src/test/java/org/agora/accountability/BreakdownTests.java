@@ -1,11 +1,8 @@
 package org.agora.accountability;
 
-import java.util.List;
-
 import jakarta.servlet.http.Cookie;
 
 import org.agora.AgoraTest;
-import org.agora.accounts.AgoraUser;
 import org.agora.proposals.PublicProposal;
 import org.agora.territories.TerritoryDirectory;
 import org.agora.territories.TerritoryKind;
@@ -20,7 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The public page « Ce que sont devenues vos propositions » and the public list of each destination. */
 @AgoraTest
-class BreakdownTests extends EvaluationTestSupport {
+class BreakdownTests extends BreakdownTestSupport {
 
     @Test
     void onlyPublishedAnswersCountAndTheOthersAreUnderReviewOrNotYetExamined() throws Exception {
@@ -109,15 +106,6 @@ class BreakdownTests extends EvaluationTestSupport {
                 .getContentAsString()).select("a[href=" + path + "]")).hasSize(1);
         assertThat(page(null, "/sitemap.xml").andReturn().getResponse().getContentAsString())
                 .contains(path + "</loc>").contains(path + "/" + destination(DestinationKind.CHARTER) + "</loc>");
-    }
-
-    void publishAnswer(PublicProposal proposal, DestinationKind kind, String text) {
-        List<Long> ids = List.of(proposal.id().value());
-        management.assign(evaluator, processId, ids, evaluator.id());
-        management.propose(evaluator, processId, proposal.id().value(), version(proposal),
-                new EvaluationManagement.AnswerDraft(destination(kind), text, kind == DestinationKind.NOT_RETAINED ? "Hors compétence" : ""));
-        management.validate(administrator, processId, ids);
-        management.publishValidated(administrator, processId, ids);
     }
 
     Document breakdown() throws Exception {
