@@ -4,6 +4,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,13 +106,14 @@ class Breakdown implements BreakdownCatalog {
         byDestination.add(new Bar("○", "accountability.breakdown.notExamined", true, notExamined, null, null, null));
 
         List<Bar> byTerritory = new ArrayList<>();
+        Set<Long> inDepartements = new HashSet<>();
         for (TerritoryView departement : departements(process)) {
             Set<Long> within = territories.selfAndDescendants(departement.id());
+            inDepartements.addAll(within);
             List<Counted> there = counted.stream().filter(c -> within.contains(c.proposal().territoryId())).toList();
             byTerritory.add(bar(departement.name(), there, list + "?territory=" + departement.id()));
         }
-        List<Counted> elsewhere = counted.stream().filter(c -> departements(process).stream()
-                .noneMatch(d -> territories.isWithin(c.proposal().territoryId(), d.id()))).toList();
+        List<Counted> elsewhere = counted.stream().filter(c -> !inDepartements.contains(c.proposal().territoryId())).toList();
         if (!elsewhere.isEmpty()) {
             byTerritory.add(new Bar(null, "accountability.breakdown.wholeTerritory", true, elsewhere.size(), null,
                     elsewhere.stream().filter(Counted::published).count(), null));
