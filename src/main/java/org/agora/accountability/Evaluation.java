@@ -59,6 +59,13 @@ class Evaluation {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "link_kind")
+    private ContributionKind linkKind;
+
+    @Column(name = "link_target")
+    private Long linkTarget;
+
     @Version
     private long version;
 
@@ -81,7 +88,15 @@ class Evaluation {
 
     /** A new proposed answer replaces the previous one and needs validating again. */
     void propose(long destinationId, String answerText, String reason, long by, Instant now) {
+        propose(destinationId, answerText, reason, null, null, by, now);
+    }
+
+    /** Proposes the answer with what the proposal fed ({@code linkKind} and {@code linkTarget} both null for nothing). */
+    void propose(long destinationId, String answerText, String reason, ContributionKind linkKind, Long linkTarget,
+                 long by, Instant now) {
         requireOpen();
+        this.linkKind = linkKind;
+        this.linkTarget = linkTarget;
         this.destinationId = destinationId;
         this.answerText = answerText;
         this.reason = reason;
@@ -127,5 +142,7 @@ class Evaluation {
     public Instant getProposedAt() { return proposedAt; }
     public Instant getValidatedAt() { return validatedAt; }
     public Instant getPublishedAt() { return publishedAt; }
+    public ContributionKind getLinkKind() { return linkKind; }
+    public Long getLinkTarget() { return linkTarget; }
     public long getVersion() { return version; }
 }

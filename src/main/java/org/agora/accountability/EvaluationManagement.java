@@ -52,13 +52,14 @@ public class EvaluationManagement {
     private final ProposalAnswering answering;
     private final AccountManagement accounts;
     private final EvaluationSettings settings;
+    private final Contributions contributions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     EvaluationManagement(Evaluations evaluations, EvaluationNotes notes, AnswerTemplates templates,
                          DestinationManagement destinations, EvaluationRights rights, ProposalCatalog proposals,
                          ProposalAnswering answering, AccountManagement accounts, EvaluationSettings settings,
-                         ApplicationEventPublisher events, Clock clock) {
+                         Contributions contributions, ApplicationEventPublisher events, Clock clock) {
         this.evaluations = evaluations;
         this.notes = notes;
         this.templates = templates;
@@ -68,6 +69,7 @@ public class EvaluationManagement {
         this.answering = answering;
         this.accounts = accounts;
         this.settings = settings;
+        this.contributions = contributions;
         this.events = events;
         this.clock = clock;
     }
@@ -124,7 +126,9 @@ public class EvaluationManagement {
             throw new AnswerConflict(evaluation);
         }
         Destination destination = checked(processId, draft);
-        evaluation.propose(destination.getId(), draft.text().strip(), reasonOf(draft), user.id().value(), clock.instant());
+        Long target = linkOf(destination, draft.link());
+        evaluation.propose(destination.getId(), draft.text().strip(), reasonOf(draft),
+                target == null ? null : destination.getKind().fed(), target, user.id().value(), clock.instant());
         evaluations.saveAndFlush(evaluation);
     }
 
@@ -198,6 +202,9 @@ public class EvaluationManagement {
         Destination destination = destinations.find(evaluation.getProcessId(), evaluation.getDestinationId());
         ProposalId proposal = new ProposalId(evaluation.getProposalId());
         answering.markAnswered(proposal, now);
+        if (evaluation.getLinkKind() != null) {
+            contributions.linkOnce(evaluation.getLinkKind(), evaluation.getLinkTarget(), proposal);
+        }
         events.publishEvent(new ProposalAnswered(proposal, new ProcessId(evaluation.getProcessId()),
                 destination.getLabelFr(), destination.getKind(), evaluation.getAnswerText(), now));
     }
@@ -297,12 +304,50 @@ public class EvaluationManagement {
         return destination;
     }
 
+    /**
+     * The target the answer names as fed, written {@code KIND:id} by the form: required when the destination's kind
+     * feeds something, of that kind, existing; null when the destination feeds nothing.
+     */
+    private Long linkOf(Destination destination, String link) {
+        ContributionKind needed = destination.getKind().fed();
+        String value = link == null ? "" : link.strip();
+        if (needed == null) {
+            if (!value.isEmpty()) {
+                throw new InvalidAnswer("link", "accountability.answer.error.linkNotExpected");
+            }
+            return null;
+        }
+        if (value.isEmpty()) {
+            throw new InvalidAnswer("link", "accountability.answer.error.linkRequired");
+        }
+        int colon = value.indexOf(':');
+        if (colon < 0 || !value.substring(0, colon).equals(needed.name())) {
+            throw new InvalidAnswer("link", "accountability.answer.error.linkKind");
+        }
+        try {
+            long target = Long.parseLong(value.substring(colon + 1));
+            if (contributions.exists(needed, target)) {
+                return target;
+            }
+        } catch (NumberFormatException unreadable) {
+            // reported below
+        }
+        throw new InvalidAnswer("link", "accountability.answer.error.linkUnknown");
+    }
+
     private static String reasonOf(AnswerDraft draft) {
         return draft.reason() == null || draft.reason().isBlank() ? null : draft.reason().strip();
     }
 
-    /** What an evaluator proposes: a destination, the public answer and the reason (required by some destinations). */
-    public record AnswerDraft(Long destinationId, String text, String reason) {
+    /**
+     * What an evaluator proposes: a destination, the public answer, the reason (required by some destinations) and
+     * what the proposal fed ({@code KIND:id}, required by the destinations that feed something).
+     */
+    public record AnswerDraft(Long destinationId, String text, String reason, String link) {
+
+        public AnswerDraft(Long destinationId, String text, String reason) {
+            this(destinationId, text, reason, null);
+        }
     }
 
     /** A field of the answer is wrong; the key is the message to show next to it. */
