@@ -44,6 +44,11 @@ class Contributions implements ContributionCatalog {
         link(kind, target, proposal.id());
     }
 
+    /** The ids of every target of this kind, oldest first. */
+    List<Long> targets(ContributionKind kind) {
+        return jdbc.sql("SELECT id FROM " + kind.table() + " ORDER BY id").query(Long.class).list();
+    }
+
     boolean exists(ContributionKind kind, long target) {
         return jdbc.sql("SELECT COUNT(*) FROM " + kind.table() + " WHERE id = ?").param(target).query(Integer.class).single() > 0;
     }
