@@ -189,8 +189,11 @@ class EvaluationController {
         EvaluationManagement.AnswerDraft draft = new EvaluationManagement.AnswerDraft(
                 evaluation.map(Evaluation::getDestinationId).orElse(null), text,
                 evaluation.map(Evaluation::getReason).orElse(""),
-                evaluation.filter(found2 -> found2.getLinkKind() != null)
-                        .map(found2 -> found2.getLinkKind().name() + ":" + found2.getLinkTarget()).orElse(""));
+                evaluation.filter(found2 -> found2.getLinkTarget() != null)
+                        .map(found2 -> found2.getLinkKind().name() + ":" + found2.getLinkTarget()).orElse(""),
+                evaluation.map(Evaluation::getNewTransmission).map(Transmissions.Draft::recipient).orElse(""),
+                evaluation.map(Evaluation::getNewTransmission).map(t -> t.level().name()).orElse(""),
+                evaluation.map(Evaluation::getNewTransmission).map(t -> t.sentOn().toString()).orElse(""));
         return proposalPage(model, user, process, found, evaluation.orElse(null), draft,
                 evaluation.map(Evaluation::getVersion).orElse(0L), Map.of(), null);
     }
@@ -227,10 +230,13 @@ class EvaluationController {
     String answer(@PathVariable long id, @PathVariable long proposal, @AuthenticationPrincipal AgoraUser user,
                   @RequestParam(required = false) Long destinationId, @RequestParam(required = false) String text,
                   @RequestParam(required = false) String reason, @RequestParam(required = false) String link,
+                  @RequestParam(required = false) String newRecipient, @RequestParam(required = false) String newLevel,
+                  @RequestParam(required = false) String newSentOn,
                   @RequestParam long version, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         ProcessSettings process = rights.requireEvaluator(user, id);
         PublicProposal found = management.proposal(id, proposal);
-        EvaluationManagement.AnswerDraft draft = new EvaluationManagement.AnswerDraft(destinationId, text, reason, link);
+        EvaluationManagement.AnswerDraft draft = new EvaluationManagement.AnswerDraft(destinationId, text, reason, link,
+                newRecipient, newLevel, newSentOn);
         try {
             management.propose(user, id, proposal, version, draft);
         } catch (EvaluationManagement.InvalidAnswer invalid) {
@@ -291,6 +297,7 @@ class EvaluationController {
                         .map(Destination::getLabelFr).orElse(null));
         model.addAttribute("destinations", choices);
         model.addAttribute("linkGroups", linkGroups());
+        model.addAttribute("levels", TransmissionLevel.values());
         model.addAttribute("templates", management.templates(id));
         model.addAttribute("evaluators", evaluators);
         model.addAttribute("administrator", rights.administers(user, id));

@@ -128,4 +128,31 @@ class AnswerLinkTests extends EvaluationTestSupport {
                 bulk.id().value())).isZero();
         assertThat(publicPage(linked)).contains("Mesure « Cantines bio » : Décidée");
     }
+
+    @Test
+    void anEvaluatorCreatesATransmissionInlineWhichExistsOnlyOncePublished() throws Exception {
+        PublicProposal proposal = proposal("Un échangeur sur la rocade");
+        assign(proposal, evaluator);
+        long otherLevel = destination(DestinationKind.OTHER_LEVEL);
+        String path = base() + "/evaluation/" + proposal.id().value() + "/answer";
+        send(evaluator, path, "destinationId", Long.toString(otherLevel), "text", "Transmise à l'État.", "link", "",
+                "newRecipient", "Préfecture du Loiret", "newLevel", "PLANETE", "newSentOn", "2026-05-04",
+                "version", Long.toString(version(proposal))).andExpect(status().isBadRequest());
+        send(evaluator, path, "destinationId", Long.toString(otherLevel), "text", "Transmise à l'État.", "link", "",
+                "newRecipient", "Préfecture du Loiret", "newLevel", "STATE", "newSentOn", "hier",
+                "version", Long.toString(version(proposal))).andExpect(status().isBadRequest());
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM transmission", Integer.class);
+        send(evaluator, path, "destinationId", Long.toString(otherLevel), "text", "Transmise à l'État.", "link", "",
+                "newRecipient", "Préfecture du Loiret", "newLevel", "STATE", "newSentOn", "2026-05-04",
+                "version", Long.toString(version(proposal))).andExpect(status().is3xxRedirection());
+        page(evaluator, base() + "/evaluation/" + proposal.id().value())
+                .andExpect(content().string(containsString("value=\"Préfecture du Loiret\"")));
+        send(administrator, base() + "/evaluation/" + proposal.id().value() + "/validate");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM transmission", Integer.class)).isEqualTo(before);
+
+        send(administrator, base() + "/evaluation/" + proposal.id().value() + "/publish");
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM transmission", Integer.class)).isEqualTo(before + 1);
+        assertThat(publicPage(proposal)).contains("Transmise à Préfecture du Loiret (État) le 4 mai 2026");
+    }
 }
