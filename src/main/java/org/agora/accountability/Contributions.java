@@ -53,10 +53,13 @@ class Contributions implements ContributionCatalog {
         return jdbc.sql("SELECT COUNT(*) FROM " + kind.table() + " WHERE id = ?").param(target).query(Integer.class).single() > 0;
     }
 
-    /** Links the proposal to the target unless it already is (a published answer naming a target staff linked by hand). */
+    /**
+     * Links the proposal to the target unless it already is (a published answer naming a target staff linked by hand)
+     * or the target was deleted since the answer named it (the answer is published all the same).
+     */
     @Transactional
     void linkOnce(ContributionKind kind, long target, ProposalId proposal) {
-        if (jdbc.sql("SELECT COUNT(*) FROM contribution WHERE proposal_id = ? AND target_kind = ? AND target_id = ?")
+        if (exists(kind, target) && jdbc.sql("SELECT COUNT(*) FROM contribution WHERE proposal_id = ? AND target_kind = ? AND target_id = ?")
                 .params(proposal.value(), kind.name(), target).query(Integer.class).single() == 0) {
             link(kind, target, proposal);
         }

@@ -155,4 +155,21 @@ class AnswerLinkTests extends EvaluationTestSupport {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM transmission", Integer.class)).isEqualTo(before + 1);
         assertThat(publicPage(proposal)).contains("Transmise à Préfecture du Loiret (État) le 4 mai 2026");
     }
+
+    @Test
+    void anAnswerNamingAProgrammeDeletedSinceIsStillPublishedWithoutTheLink() throws Exception {
+        PublicProposal proposal = proposal("Un bus de nuit le samedi");
+        assign(proposal, evaluator);
+        long programme = target(ContributionKind.WORK_PROGRAMME, "Chantier supprimé");
+        answer(proposal, evaluator, destination(DestinationKind.WORK_PROGRAMME), "Elle nourrit un chantier.", "",
+                "WORK_PROGRAMME:" + programme, version(proposal)).andExpect(status().is3xxRedirection());
+        context.getBean(WorkProgrammes.class).deleteProgramme(programme);
+        send(administrator, base() + "/evaluation/" + proposal.id().value() + "/validate");
+
+        send(administrator, base() + "/evaluation/" + proposal.id().value() + "/publish").andExpect(status().is3xxRedirection());
+
+        assertThat(state(proposal)).isEqualTo("PUBLISHED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contribution WHERE proposal_id = ?", Integer.class,
+                proposal.id().value())).isZero();
+    }
 }
