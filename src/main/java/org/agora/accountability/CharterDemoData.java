@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * answered) and two referrals (one with an opinion), some of them fed by demo proposals. Written through the use cases.
  */
 @Component
-@Order(60)
+@Order(45)
 @ConditionalOnBooleanProperty("agora.demo-data")
 class CharterDemoData implements ApplicationRunner {
 
@@ -156,32 +156,10 @@ class CharterDemoData implements ApplicationRunner {
         long youthReferral = referrals.create(String.valueOf(jeunes),
                 "Quelles priorités pour les mobilités des jeunes dans les territoires ruraux ?", today.plusMonths(2).toString(), processId);
 
-        List<long[]> links = List.of(
-                new long[] {0, cars.id()}, new long[] {1, bikes.id()}, new long[] {2, schools.id()}, new long[] {3, canteens.id()},
-                new long[] {4, doctors.id()}, new long[] {5, connected.id()}, new long[] {6, panels.id()});
-        int next = 0;
-        for (long[] link : links) {
-            for (int i = 0; i < 3 && next < fed.size(); i++) {
-                contributions.link(ContributionKind.WORK_PROGRAMME, link[1], fed.get(next++).id());
-            }
-        }
-        for (long measure : List.of(trains.id(), shelters.id(), answers.id())) {
-            if (next < fed.size()) {
-                contributions.link(ContributionKind.IMMEDIATE_MEASURE, measure, fed.get(next++).id());
-            }
-        }
-        for (long transmission : List.of(state, metropole)) {
-            for (int i = 0; i < 2 && next < fed.size(); i++) {
-                contributions.link(ContributionKind.TRANSMISSION, transmission, fed.get(next++).id());
-            }
-        }
-        if (next < fed.size()) {
-            contributions.link(ContributionKind.REFERRAL, youthReferral, fed.get(next++).id());
-        }
-        for (long article = 1; article <= 2 && next < fed.size(); article++) {
-            long id = charter.all().get((int) article - 1).id();
-            contributions.link(ContributionKind.CHARTER_ARTICLE, id, fed.get(next++).id());
-        }
+        // The answers of the demo evaluation (EvaluationDemoData, run next) link proposals to the charter, programmes,
+        // measures and transmissions; the referral gets the latest proposal, which that evaluation leaves unassigned.
+        fed.stream().max(java.util.Comparator.comparing(PublicProposal::publishedAt))
+                .ifPresent(latest -> contributions.link(ContributionKind.REFERRAL, youthReferral, latest.id()));
     }
 
     /** A programme with, when given, one update that sets its status and progress. */

@@ -44,9 +44,30 @@ class Contributions implements ContributionCatalog {
         link(kind, target, proposal.id());
     }
 
+    /** The ids of every target of this kind, oldest first. */
+    List<Long> targets(ContributionKind kind) {
+        return jdbc.sql("SELECT id FROM " + kind.table() + " ORDER BY id").query(Long.class).list();
+    }
+
+    boolean exists(ContributionKind kind, long target) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + kind.table() + " WHERE id = ?").param(target).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Links the proposal to the target unless it already is (a published answer naming a target staff linked by hand)
+     * or the target was deleted since the answer named it (the answer is published all the same).
+     */
+    @Transactional
+    void linkOnce(ContributionKind kind, long target, ProposalId proposal) {
+        if (exists(kind, target) && jdbc.sql("SELECT COUNT(*) FROM contribution WHERE proposal_id = ? AND target_kind = ? AND target_id = ?")
+                .params(proposal.value(), kind.name(), target).query(Integer.class).single() == 0) {
+            link(kind, target, proposal);
+        }
+    }
+
     @Transactional
     void link(ContributionKind kind, long target, ProposalId proposal) {
-        if (jdbc.sql("SELECT COUNT(*) FROM " + kind.table() + " WHERE id = ?").param(target).query(Integer.class).single() == 0) {
+        if (!exists(kind, target)) {
             throw new IllegalArgumentException("No " + kind + " " + target);
         }
         if (proposals.findPublic(proposal).isEmpty()) {
@@ -87,16 +108,20 @@ class Contributions implements ContributionCatalog {
 
     private Optional<Contribution> describe(ContributionKind kind, long id) {
         String sql = switch (kind) {
-            case CHARTER_ARTICLE -> "SELECT number || '. ' || title, '/charte#article-' || number, NULL, NULL, NULL FROM charter_article WHERE id = ?";
-            case WORK_PROGRAMME -> "SELECT title, '/chantiers/' || slug, status, progress, NULL FROM work_programme WHERE id = ?";
-            case IMMEDIATE_MEASURE -> "SELECT title, '/mesures/' || slug, status, NULL, NULL FROM immediate_measure WHERE id = ?";
+            case CHARTER_ARTICLE -> "SELECT number || '. ' || title, '/charte#article-' || number, NULL, NULL, NULL, "
+                    + "NULL, NULL, NULL FROM charter_article WHERE id = ?";
+            case WORK_PROGRAMME -> "SELECT title, '/chantiers/' || slug, status, progress, NULL, NULL, NULL, NULL "
+                    + "FROM work_programme WHERE id = ?";
+            case IMMEDIATE_MEASURE -> "SELECT title, '/mesures/' || slug, status, NULL, NULL, NULL, NULL, NULL "
+                    + "FROM immediate_measure WHERE id = ?";
             case TRANSMISSION -> "SELECT subject, '/transmissions/' || id, CASE WHEN reply IS NULL THEN 'SENT' ELSE 'REPLIED' END, "
-                    + "NULL, recipient FROM transmission WHERE id = ?";
+                    + "NULL, recipient, level, sent_on, replied_on FROM transmission WHERE id = ?";
             case REFERRAL -> "SELECT b.name, '/saisines/' || r.id, CASE WHEN r.opinion IS NULL THEN 'PENDING' ELSE 'OPINION' END, "
-                    + "NULL, b.name FROM referral r JOIN advisory_body b ON b.id = r.body_id WHERE r.id = ?";
+                    + "NULL, b.name, NULL, NULL, NULL FROM referral r JOIN advisory_body b ON b.id = r.body_id WHERE r.id = ?";
         };
         return jdbc.sql(sql).param(id).query((rs, row) -> new Contribution(kind, rs.getString(1), rs.getString(2),
-                rs.getString(3), (Integer) rs.getObject(4) == null ? null : rs.getInt(4), rs.getString(5))).optional();
+                rs.getString(3), rs.getObject(4) == null ? null : rs.getInt(4), rs.getString(5), rs.getString(6),
+                rs.getObject(7, java.time.LocalDate.class), rs.getObject(8, java.time.LocalDate.class))).optional();
     }
 
     @Override

@@ -59,6 +59,23 @@ class Evaluation {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "link_kind")
+    private ContributionKind linkKind;
+
+    @Column(name = "link_target")
+    private Long linkTarget;
+
+    @Column(name = "link_recipient")
+    private String linkRecipient;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "link_level")
+    private TransmissionLevel linkLevel;
+
+    @Column(name = "link_sent_on")
+    private java.time.LocalDate linkSentOn;
+
     @Version
     private long version;
 
@@ -81,7 +98,21 @@ class Evaluation {
 
     /** A new proposed answer replaces the previous one and needs validating again. */
     void propose(long destinationId, String answerText, String reason, long by, Instant now) {
+        propose(destinationId, answerText, reason, null, null, null, by, now);
+    }
+
+    /**
+     * Proposes the answer with what the proposal fed ({@code linkKind} and {@code linkTarget} both null for nothing), or
+     * with a transmission to create on publication ({@code linkKind} TRANSMISSION, {@code newTransmission} given).
+     */
+    void propose(long destinationId, String answerText, String reason, ContributionKind linkKind, Long linkTarget,
+                 Transmissions.Draft newTransmission, long by, Instant now) {
         requireOpen();
+        this.linkKind = linkKind;
+        this.linkTarget = linkTarget;
+        this.linkRecipient = newTransmission == null ? null : newTransmission.recipient();
+        this.linkLevel = newTransmission == null ? null : newTransmission.level();
+        this.linkSentOn = newTransmission == null ? null : newTransmission.sentOn();
         this.destinationId = destinationId;
         this.answerText = answerText;
         this.reason = reason;
@@ -127,5 +158,12 @@ class Evaluation {
     public Instant getProposedAt() { return proposedAt; }
     public Instant getValidatedAt() { return validatedAt; }
     public Instant getPublishedAt() { return publishedAt; }
+    public ContributionKind getLinkKind() { return linkKind; }
+    public Long getLinkTarget() { return linkTarget; }
+
+    /** The transmission to create on publication, or null. */
+    Transmissions.Draft getNewTransmission() {
+        return linkRecipient == null ? null : new Transmissions.Draft(linkRecipient, linkLevel, linkSentOn);
+    }
     public long getVersion() { return version; }
 }

@@ -42,10 +42,19 @@ class EvaluationController {
     private final ProposalCatalog proposals;
     private final TerritoryDirectory territories;
     private final AccountManagement accounts;
+    private final CharterArticles articles;
+    private final WorkProgrammes programmes;
+    private final ImmediateMeasures measures;
+    private final Transmissions transmissions;
 
     EvaluationController(EvaluationManagement management, EvaluationRights rights, DestinationManagement destinations,
                          EvaluationSettings settings, ProposalCatalog proposals, TerritoryDirectory territories,
-                         AccountManagement accounts) {
+                         AccountManagement accounts, CharterArticles articles, WorkProgrammes programmes,
+                         ImmediateMeasures measures, Transmissions transmissions) {
+        this.articles = articles;
+        this.programmes = programmes;
+        this.measures = measures;
+        this.transmissions = transmissions;
         this.management = management;
         this.rights = rights;
         this.destinations = destinations;
@@ -179,7 +188,12 @@ class EvaluationController {
         }
         EvaluationManagement.AnswerDraft draft = new EvaluationManagement.AnswerDraft(
                 evaluation.map(Evaluation::getDestinationId).orElse(null), text,
-                evaluation.map(Evaluation::getReason).orElse(""));
+                evaluation.map(Evaluation::getReason).orElse(""),
+                evaluation.filter(found2 -> found2.getLinkTarget() != null)
+                        .map(found2 -> found2.getLinkKind().name() + ":" + found2.getLinkTarget()).orElse(""),
+                evaluation.map(Evaluation::getNewTransmission).map(Transmissions.Draft::recipient).orElse(""),
+                evaluation.map(Evaluation::getNewTransmission).map(t -> t.level().name()).orElse(""),
+                evaluation.map(Evaluation::getNewTransmission).map(t -> t.sentOn().toString()).orElse(""));
         return proposalPage(model, user, process, found, evaluation.orElse(null), draft,
                 evaluation.map(Evaluation::getVersion).orElse(0L), Map.of(), null);
     }
@@ -215,11 +229,14 @@ class EvaluationController {
     @PostMapping("/evaluation/{proposal}/answer")
     String answer(@PathVariable long id, @PathVariable long proposal, @AuthenticationPrincipal AgoraUser user,
                   @RequestParam(required = false) Long destinationId, @RequestParam(required = false) String text,
-                  @RequestParam(required = false) String reason, @RequestParam long version, Model model,
-                  HttpServletResponse response, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String reason, @RequestParam(required = false) String link,
+                  @RequestParam(required = false) String newRecipient, @RequestParam(required = false) String newLevel,
+                  @RequestParam(required = false) String newSentOn,
+                  @RequestParam long version, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         ProcessSettings process = rights.requireEvaluator(user, id);
         PublicProposal found = management.proposal(id, proposal);
-        EvaluationManagement.AnswerDraft draft = new EvaluationManagement.AnswerDraft(destinationId, text, reason);
+        EvaluationManagement.AnswerDraft draft = new EvaluationManagement.AnswerDraft(destinationId, text, reason, link,
+                newRecipient, newLevel, newSentOn);
         try {
             management.propose(user, id, proposal, version, draft);
         } catch (EvaluationManagement.InvalidAnswer invalid) {
@@ -279,6 +296,8 @@ class EvaluationController {
                 : choices.stream().filter(d -> d.getId().equals(conflict.getDestinationId())).findFirst()
                         .map(Destination::getLabelFr).orElse(null));
         model.addAttribute("destinations", choices);
+        model.addAttribute("linkGroups", linkGroups());
+        model.addAttribute("levels", TransmissionLevel.values());
         model.addAttribute("templates", management.templates(id));
         model.addAttribute("evaluators", evaluators);
         model.addAttribute("administrator", rights.administers(user, id));
@@ -286,6 +305,34 @@ class EvaluationController {
     }
 
     record NoteView(String author, java.time.ZonedDateTime at, String text) {
+    }
+
+    /** What an answer may name as fed, grouped by kind; each value is {@code KIND:id}. */
+    record LinkGroup(ContributionKind kind, List<LinkChoice> choices) {
+    }
+
+    record LinkChoice(String value, String label) {
+    }
+
+    private List<LinkGroup> linkGroups() {
+        return List.of(
+                group(ContributionKind.CHARTER_ARTICLE, articles.all().stream()
+                        .map(a -> choice(ContributionKind.CHARTER_ARTICLE, a.id(), a.number() + ". " + a.title())).toList()),
+                group(ContributionKind.WORK_PROGRAMME, programmes.programmes().stream()
+                        .map(p -> choice(ContributionKind.WORK_PROGRAMME, p.id(), p.title())).toList()),
+                group(ContributionKind.IMMEDIATE_MEASURE, measures.all().stream()
+                        .map(m -> choice(ContributionKind.IMMEDIATE_MEASURE, m.id(), m.title())).toList()),
+                group(ContributionKind.TRANSMISSION, transmissions.all().stream()
+                        .map(t -> choice(ContributionKind.TRANSMISSION, t.id(), t.recipient() + " — " + t.subject()
+                                + " (" + t.sentOn() + ")")).toList()));
+    }
+
+    private static LinkGroup group(ContributionKind kind, List<LinkChoice> choices) {
+        return new LinkGroup(kind, choices);
+    }
+
+    private static LinkChoice choice(ContributionKind kind, long id, String label) {
+        return new LinkChoice(kind.name() + ":" + id, label);
     }
 
     // ---- Answer templates -----------------------------------------------------------------------------------------

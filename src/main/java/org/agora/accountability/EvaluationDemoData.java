@@ -22,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The demo process's evaluation, made through the real use cases: agent@ evaluates (templates applied per destination
  * in the seed's proportions 20/10/30/30/10 %), admin@ validates and publishes. About 60 % of the proposals are
- * answered, some validated but waiting for the grouped publication, some proposed, some only assigned.
+ * answered, some validated but waiting for the grouped publication, some proposed, some only assigned. The answers name
+ * what their proposals fed among the demo charter articles, work programmes, measures and transmissions (CharterDemoData
+ * runs first), which become public contributions when published.
  */
 @Component
 @Order(50)
@@ -48,9 +50,12 @@ class EvaluationDemoData implements ApplicationRunner {
     private final ProposalCatalog proposals;
     private final AccountManagement accounts;
     private final Evaluations evaluations;
+    private final Contributions contributions;
 
     EvaluationDemoData(EvaluationManagement management, DestinationManagement destinations, ProcessRules processes,
-                       ProposalCatalog proposals, AccountManagement accounts, Evaluations evaluations) {
+                       ProposalCatalog proposals, AccountManagement accounts, Evaluations evaluations,
+                       Contributions contributions) {
+        this.contributions = contributions;
         this.management = management;
         this.destinations = destinations;
         this.processes = processes;
@@ -91,6 +96,7 @@ class EvaluationDemoData implements ApplicationRunner {
             List<Long> batch = open.subList(start, start + count);
             management.applyTemplate(agent, id, batch, template, destination.getId(),
                     destination.isReasonRequired() ? "Elle ne relève pas des compétences de la Région ni d'un autre échelon public." : null);
+            linkToDemoTargets(agent, id, destination, batch);
             for (int position = 0; position < batch.size(); position++) {
                 int share = position * 10 / Math.max(1, batch.size());
                 (share < 8 ? published : share < 9 ? waiting : new ArrayList<Long>()).add(batch.get(position));
@@ -102,5 +108,20 @@ class EvaluationDemoData implements ApplicationRunner {
         management.validate(admin, id, waiting);
         log.info("Demo data: {} proposals assigned, {} answers published, {} validated awaiting publication", open.size() * 9 / 10,
                 published.size(), waiting.size());
+    }
+
+    /**
+     * The bulk template names nothing fed: as an evaluator would on each proposal's page, the answer is proposed again
+     * naming one of the demo targets of the destination's kind (CharterDemoData), in turn, so each proposal feeds one.
+     */
+    private void linkToDemoTargets(AgoraUser agent, long processId, Destination destination, List<Long> batch) {
+        ContributionKind kind = destination.getKind().fed();
+        List<Long> targets = kind == null ? List.of() : contributions.targets(kind);
+        for (int position = 0; position < batch.size() && !targets.isEmpty(); position++) {
+            Evaluation evaluation = evaluations.findByProposalId(batch.get(position)).orElseThrow();
+            management.propose(agent, processId, batch.get(position), evaluation.getVersion(),
+                    new EvaluationManagement.AnswerDraft(destination.getId(), evaluation.getAnswerText(),
+                            evaluation.getReason(), kind.name() + ":" + targets.get(position % targets.size())));
+        }
     }
 }

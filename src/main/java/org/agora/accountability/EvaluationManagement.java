@@ -52,13 +52,16 @@ public class EvaluationManagement {
     private final ProposalAnswering answering;
     private final AccountManagement accounts;
     private final EvaluationSettings settings;
+    private final Contributions contributions;
+    private final Transmissions transmissions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     EvaluationManagement(Evaluations evaluations, EvaluationNotes notes, AnswerTemplates templates,
                          DestinationManagement destinations, EvaluationRights rights, ProposalCatalog proposals,
                          ProposalAnswering answering, AccountManagement accounts, EvaluationSettings settings,
-                         ApplicationEventPublisher events, Clock clock) {
+                         Contributions contributions, Transmissions transmissions, ApplicationEventPublisher events,
+                         Clock clock) {
         this.evaluations = evaluations;
         this.notes = notes;
         this.templates = templates;
@@ -68,6 +71,8 @@ public class EvaluationManagement {
         this.answering = answering;
         this.accounts = accounts;
         this.settings = settings;
+        this.contributions = contributions;
+        this.transmissions = transmissions;
         this.events = events;
         this.clock = clock;
     }
@@ -124,7 +129,11 @@ public class EvaluationManagement {
             throw new AnswerConflict(evaluation);
         }
         Destination destination = checked(processId, draft);
-        evaluation.propose(destination.getId(), draft.text().strip(), reasonOf(draft), user.id().value(), clock.instant());
+        Transmissions.Draft newTransmission = newTransmissionOf(destination, draft);
+        Long target = newTransmission == null ? linkOf(destination, draft.link()) : null;
+        evaluation.propose(destination.getId(), draft.text().strip(), reasonOf(draft),
+                target == null && newTransmission == null ? null : destination.getKind().fed(), target, newTransmission,
+                user.id().value(), clock.instant());
         evaluations.saveAndFlush(evaluation);
     }
 
@@ -198,6 +207,16 @@ public class EvaluationManagement {
         Destination destination = destinations.find(evaluation.getProcessId(), evaluation.getDestinationId());
         ProposalId proposal = new ProposalId(evaluation.getProposalId());
         answering.markAnswered(proposal, now);
+        Transmissions.Draft newTransmission = evaluation.getNewTransmission();
+        if (newTransmission != null) {
+            String title = proposals.findPublic(proposal).map(PublicProposal::title).orElse(evaluation.getAnswerText());
+            long created = transmissions.create(newTransmission.recipient(), newTransmission.level().name(),
+                    title.length() > 200 ? title.substring(0, 199) + "…" : title, evaluation.getAnswerText(),
+                    newTransmission.sentOn().toString());
+            contributions.linkOnce(ContributionKind.TRANSMISSION, created, proposal);
+        } else if (evaluation.getLinkKind() != null) {
+            contributions.linkOnce(evaluation.getLinkKind(), evaluation.getLinkTarget(), proposal);
+        }
         events.publishEvent(new ProposalAnswered(proposal, new ProcessId(evaluation.getProcessId()),
                 destination.getLabelFr(), destination.getKind(), evaluation.getAnswerText(), now));
     }
@@ -297,12 +316,75 @@ public class EvaluationManagement {
         return destination;
     }
 
+    /**
+     * The target the answer names as fed, written {@code KIND:id} by the form: required when the destination's kind
+     * feeds something, of that kind, existing; null when the destination feeds nothing.
+     */
+    private Long linkOf(Destination destination, String link) {
+        ContributionKind needed = destination.getKind().fed();
+        String value = link == null ? "" : link.strip();
+        if (needed == null) {
+            if (!value.isEmpty()) {
+                throw new InvalidAnswer("link", "accountability.answer.error.linkNotExpected");
+            }
+            return null;
+        }
+        if (value.isEmpty()) {
+            throw new InvalidAnswer("link", "accountability.answer.error.linkRequired");
+        }
+        int colon = value.indexOf(':');
+        if (colon < 0 || !value.substring(0, colon).equals(needed.name())) {
+            throw new InvalidAnswer("link", "accountability.answer.error.linkKind");
+        }
+        try {
+            long target = Long.parseLong(value.substring(colon + 1));
+            if (contributions.exists(needed, target)) {
+                return target;
+            }
+        } catch (NumberFormatException unreadable) {
+            // reported below
+        }
+        throw new InvalidAnswer("link", "accountability.answer.error.linkUnknown");
+    }
+
+    /**
+     * The transmission to create on publication when the destination sends to another level, no existing transmission
+     * is chosen and a recipient is given; checked as the transmissions' staff page checks it.
+     */
+    private static Transmissions.Draft newTransmissionOf(Destination destination, AnswerDraft draft) {
+        boolean asked = draft.newRecipient() != null && !draft.newRecipient().isBlank();
+        if (!asked || destination.getKind().fed() != ContributionKind.TRANSMISSION
+                || draft.link() != null && !draft.link().isBlank()) {
+            return null;
+        }
+        try {
+            return Transmissions.draft(draft.newRecipient(), draft.newLevel(), draft.newSentOn());
+        } catch (CharterInvalid invalid) {
+            var problem = invalid.problems().entrySet().iterator().next();
+            throw new InvalidAnswer("new" + Character.toUpperCase(problem.getKey().charAt(0)) + problem.getKey().substring(1),
+                    problem.getValue());
+        }
+    }
+
     private static String reasonOf(AnswerDraft draft) {
         return draft.reason() == null || draft.reason().isBlank() ? null : draft.reason().strip();
     }
 
-    /** What an evaluator proposes: a destination, the public answer and the reason (required by some destinations). */
-    public record AnswerDraft(Long destinationId, String text, String reason) {
+    /**
+     * What an evaluator proposes: a destination, the public answer, the reason (required by some destinations) and
+     * what the proposal fed ({@code KIND:id}, required by the destinations that feed something) or, for another level,
+     * the recipient, level and sending date of a transmission to create on publication.
+     */
+    public record AnswerDraft(Long destinationId, String text, String reason, String link, String newRecipient,
+                              String newLevel, String newSentOn) {
+
+        public AnswerDraft(Long destinationId, String text, String reason) {
+            this(destinationId, text, reason, null);
+        }
+
+        public AnswerDraft(Long destinationId, String text, String reason, String link) {
+            this(destinationId, text, reason, link, null, null, null);
+        }
     }
 
     /** A field of the answer is wrong; the key is the message to show next to it. */

@@ -39,6 +39,19 @@ class Transmissions {
         return jdbc.sql(TRANSMISSION + "WHERE id = ?").param(id).query(Transmission.class).optional();
     }
 
+    /** To whom, at which level and when a transmission is sent, before it exists (named in an answer, created on publication). */
+    record Draft(String recipient, TransmissionLevel level, LocalDate sentOn) {
+    }
+
+    /** Checks a transmission to create as {@link #create} does; throws {@link CharterInvalid} with every problem. */
+    static Draft draft(String recipient, String level, String sentOn) {
+        CharterInvalid.Check check = new CharterInvalid.Check();
+        Draft draft = new Draft(check.text("recipient", recipient, 200), check.choice("level", TransmissionLevel.class, level),
+                check.date("sentOn", sentOn));
+        check.done();
+        return draft;
+    }
+
     @Transactional
     long create(String recipient, String level, String subject, String summary, String sentOn) {
         CharterInvalid.Check check = new CharterInvalid.Check();

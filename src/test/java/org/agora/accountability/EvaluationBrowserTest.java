@@ -16,7 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo's evaluator proposes an answer, the administrator publishes it, and the author reads it and is told. */
+/**
+ * The demo's evaluator proposes an answer linked to a work programme, the administrator publishes it, the author reads
+ * it and its timeline and is told, and the work programme's public page lists the proposal.
+ */
 class EvaluationBrowserTest extends BrowserTest {
 
     static final String PASSWORD = "agora-demo-2026";
@@ -61,6 +64,11 @@ class EvaluationBrowserTest extends BrowserTest {
         page.getByLabel("Chantier", new Page.GetByLabelOptions().setExact(false)).first().check();
         page.getByLabel("Réponse publique", new Page.GetByLabelOptions().setExact(true)).fill("Votre proposition nourrit le chantier des mobilités du quotidien.");
         click("Proposer cette réponse");
+        assertThat(main().locator("#link-error")).containsText("Cette destination exige de dire ce que la proposition a nourri.");
+        assertAccessible(page);
+        page.getByLabel("Ce que la proposition a nourri", new Page.GetByLabelOptions().setExact(true))
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Plan vélo régional"));
+        click("Proposer cette réponse");
         assertThat(page.locator("[role=status]")).containsText("Réponse proposée");
         assertAccessible(page);
         open("/admin/processes/" + target.get("process_id") + "/answer-templates");
@@ -83,11 +91,19 @@ class EvaluationBrowserTest extends BrowserTest {
         assertThat(main().locator(".proposal-answer")).containsText("Votre proposition nourrit le chantier des mobilités du quotidien.");
         assertThat(main().locator(".proposal-answer")).containsText("Chantier");
         assertThat(main().locator(".timeline")).containsText("Réponse publiée");
+        assertThat(main().locator(".timeline")).containsText("Chantier « Plan vélo régional »");
+        assertThat(main().locator(".proposal-answer")).containsText("Plan vélo régional");
         assertThat(main()).not().containsText("À rapprocher du chantier mobilités.");
         assertAccessible(page);
         open("/account/notifications");
         assertThat(main()).containsText("a reçu une réponse");
         assertAccessible(page);
         assertThat(outbox.latestTo((String) target.get("email")).orElseThrow().subject()).contains("a reçu une réponse");
+
+        open((String) target.get("path"));
+        main().locator(".proposal-answer").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Plan vélo régional")).click();
+        assertThat(page.locator("h1")).containsText("Plan vélo régional");
+        assertThat(main()).containsText((String) target.get("title"));
+        assertAccessible(page);
     }
 }

@@ -47,4 +47,17 @@ class EvaluationDemoDataTests {
                 + "WHERE d.reason_required AND e.reason IS NULL")).isZero();
         assertThat(count("SELECT COUNT(*) FROM notice WHERE kind = 'ANSWER_PUBLISHED'")).isGreaterThanOrEqualTo(published);
     }
+
+    @Test
+    void everyPublishedDemoAnswerThatFeedsSomethingIsLinkedToATargetOfItsKindAndNothingElseIsPublic() {
+        int feeding = published("CHARTER") + published("IMMEDIATE_MEASURE") + published("WORK_PROGRAMME") + published("OTHER_LEVEL");
+        assertThat(count("SELECT COUNT(*) FROM contribution c JOIN evaluation e ON e.proposal_id = c.proposal_id "
+                + "JOIN destination d ON d.id = e.destination_id WHERE e.state = 'PUBLISHED' AND c.target_kind = "
+                + "CASE d.kind WHEN 'CHARTER' THEN 'CHARTER_ARTICLE' WHEN 'OTHER_LEVEL' THEN 'TRANSMISSION' ELSE d.kind END"))
+                .isEqualTo(feeding).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM contribution c JOIN evaluation e ON e.proposal_id = c.proposal_id "
+                + "WHERE e.state <> 'PUBLISHED'")).as("unpublished answers feed nothing public").isZero();
+        assertThat(count("SELECT COUNT(*) FROM evaluation WHERE state = 'PROPOSED' AND link_kind IS NOT NULL"))
+                .as("proposed answers name their target").isPositive();
+    }
 }

@@ -122,10 +122,42 @@ abstract class EvaluationTestSupport {
         send(evaluator, base() + "/evaluation/" + proposal.id().value() + "/assign", "assignee", Long.toString(to.id().value()));
     }
 
+    /** Answers, naming as fed a fresh target of the kind the destination needs (nothing when it needs none). */
     ResultActions answer(PublicProposal proposal, AgoraUser by, long destination, String text, String reason, long version)
             throws Exception {
+        return answer(proposal, by, destination, text, reason, linkFor(destination), version);
+    }
+
+    ResultActions answer(PublicProposal proposal, AgoraUser by, long destination, String text, String reason, String link,
+                         long version) throws Exception {
         return send(by, base() + "/evaluation/" + proposal.id().value() + "/answer", "destinationId", Long.toString(destination),
-                "text", text, "reason", reason, "version", Long.toString(version));
+                "text", text, "reason", reason, "link", link, "version", Long.toString(version));
+    }
+
+    /** {@code KIND:id} of a new target of the kind the destination feeds, or "" when it feeds nothing or is unknown. */
+    String linkFor(long destination) {
+        List<String> kinds = jdbc.queryForList("SELECT kind FROM destination WHERE id = ?", String.class, destination);
+        ContributionKind fed = kinds.isEmpty() ? null : DestinationKind.valueOf(kinds.getFirst()).fed();
+        return fed == null ? "" : fed.name() + ":" + target(fed, "Cible " + System.nanoTime());
+    }
+
+    /** Creates a target of this kind through the staff pages' services; returns its id. */
+    long target(ContributionKind kind, String title) {
+        return switch (kind) {
+            case CHARTER_ARTICLE -> context.getBean(CharterArticles.class).create(
+                    Long.toString(jdbc.queryForObject("SELECT COALESCE(MAX(number), 0) + 1 FROM charter_article", Long.class)),
+                    title, "Le texte de l'article.");
+            case WORK_PROGRAMME -> {
+                WorkProgrammes programmes = context.getBean(WorkProgrammes.class);
+                long ambition = programmes.addAmbition("Ambition " + title, "Une ambition.");
+                yield programmes.addProgramme(programmes.addObjective(ambition, "Objectif " + title), title, "Un chantier.").id();
+            }
+            case IMMEDIATE_MEASURE -> context.getBean(ImmediateMeasures.class).create(title, "Une mesure.", "DECIDED",
+                    "2026-03-01").id();
+            case TRANSMISSION -> context.getBean(Transmissions.class).create("Département du Loiret", "DEPARTEMENT", title,
+                    "Transmise pour suite à donner.", "2026-03-02");
+            case REFERRAL -> throw new IllegalArgumentException("No answer feeds a referral");
+        };
     }
 
     String publicPage(PublicProposal proposal) throws Exception {

@@ -192,6 +192,7 @@ class EvaluationTests extends EvaluationTestSupport {
         long read = version(proposal);
         AgoraUser colleague = people.staff(org.agora.accounts.RoleScope.process(processId));
         long destination = destination(DestinationKind.IMMEDIATE_MEASURE);
+        String link = linkFor(destination);
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
@@ -200,7 +201,7 @@ class EvaluationTests extends EvaluationTestSupport {
                 start.await();
                 try {
                     management.propose(person, processId, proposal.id().value(), read,
-                            new EvaluationManagement.AnswerDraft(destination, "Réponse de " + person.pseudonym(), null));
+                            new EvaluationManagement.AnswerDraft(destination, "Réponse de " + person.pseudonym(), null, link));
                     return "saved";
                 } catch (EvaluationManagement.AnswerConflict | org.springframework.dao.ConcurrencyFailureException told) {
                     return "told";

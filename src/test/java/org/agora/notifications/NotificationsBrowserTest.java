@@ -41,7 +41,7 @@ class NotificationsBrowserTest extends BrowserTest {
         screenshot(page, "notifications-list");
 
         main().locator("li.unread button.link-button").first().click();
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/proposals/.*#comment-\\d+$"));
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/proposals/[^#]+#(comment-\\d+|answer-title)$"));
         assertThat(main().locator(".follow button")).isVisible();
         assertAccessible(page);
 
