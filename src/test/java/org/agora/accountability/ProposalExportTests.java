@@ -71,6 +71,8 @@ class ProposalExportTests extends BreakdownTestSupport {
         assertThat(row.get(16)).isEqualTo("Réponse pas encore publiée");
         assertThat(rows.get(2).get(17)).isEqualTo("oui");
 
+        assertThat(page(evaluator, staffPath().replace("/proposals.csv", "/evaluation")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("href=\"" + staffPath() + "\"");
         page(author, staffPath()).andExpect(status().isForbidden());
         page(otherProcessStaff(), staffPath()).andExpect(status().isForbidden());
         page(administrator, "/admin/processes/999999999/proposals.csv").andExpect(status().isNotFound());
