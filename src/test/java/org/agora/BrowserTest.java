@@ -30,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 /**
  * Base of the browser tests: the whole application on a random port, driven by the system Chromium
  * ({@code /usr/bin/chromium}, never a downloaded browser) through Playwright, each page checked with axe-core.
@@ -128,6 +130,40 @@ public abstract class BrowserTest {
         page.getByLabel("Mot de passe").fill(password);
         page.getByRole(AriaRole.MAIN).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Se connecter")).click();
         page.waitForURL(address -> !address.contains("/login"));
+    }
+
+    /** On a proposal page, reports the comment with this text for the reason of this label, checking the report form. */
+    protected void reportComment(String text, String reasonLabel) {
+        Locator main = page.getByRole(AriaRole.MAIN);
+        main.locator("li.comment", new Locator.LocatorOptions().setHasText(text)).first()
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Signaler")).first().click();
+        assertThat(page.locator("h1")).hasText("Signaler un commentaire");
+        assertAccessible(page);
+        page.getByLabel(reasonLabel).check();
+        main.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Envoyer le signalement")).click();
+        assertThat(page.locator("[role=status]"))
+                .containsText("Merci, votre signalement est transmis aux modérateurs.");
+    }
+
+    /**
+     * As a signed-in moderator: opens the queue, the case of the comment with this text, and hides it for this reason
+     * (a ModerationReason name) with an optional note; every page checked with axe.
+     */
+    protected void hideCommentFromTheQueue(String text, String reason, String note) {
+        Locator main = page.getByRole(AriaRole.MAIN);
+        open("/admin/moderation");
+        assertThat(page.locator("h1")).hasText("File de modération");
+        assertAccessible(page);
+        main.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Commentaire — " + text)).click();
+        assertThat(main).containsText(text);
+        assertAccessible(page);
+        page.getByLabel("Motif", new Page.GetByLabelOptions().setExact(true)).selectOption(reason);
+        if (note != null) {
+            page.getByLabel("Note pour le journal (facultative)").first().fill(note);
+        }
+        main.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Masquer et informer l’auteur")).click();
+        assertThat(page.locator("[role=status]"))
+                .containsText("Le contenu est masqué ; son auteur en est informé.");
     }
 
     /** Fails on any axe-core violation of impact serious or critical (WCAG 2.0/2.1 A and AA rules). */

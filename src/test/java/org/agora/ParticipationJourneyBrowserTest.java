@@ -105,24 +105,11 @@ class ParticipationJourneyBrowserTest extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/proposals/.*#comment-\\d+$"));
 
         // The author reports the comment; a moderator hides it from the queue.
-        main().locator("li.comment", new Locator.LocatorOptions().setHasText(COMMENT)).first()
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Signaler")).first().click();
-        assertThat(page.locator("h1")).hasText("Signaler un commentaire");
-        assertAccessible(page);
-        page.getByLabel("Hors sujet").check();
-        button("Envoyer le signalement").click();
-        assertThat(page.locator("[role=status]")).containsText("Merci, votre signalement est transmis aux modérateurs.");
+        reportComment(COMMENT, "Hors sujet");
         signOut();
 
         signIn("moderateur@example.org", PASSWORD);
-        open("/admin/moderation");
-        assertThat(page.locator("h1")).hasText("File de modération");
-        assertAccessible(page);
-        main().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Commentaire — " + COMMENT)).click();
-        assertAccessible(page);
-        page.getByLabel("Motif", new Page.GetByLabelOptions().setExact(true)).selectOption("OFF_TOPIC");
-        button("Masquer et informer l’auteur").click();
-        assertThat(page.locator("[role=status]")).containsText("Le contenu est masqué ; son auteur en est informé.");
+        hideCommentFromTheQueue(COMMENT, "OFF_TOPIC", null);
         signOut();
 
         // The public sees the marker and the reason's category, not the text.

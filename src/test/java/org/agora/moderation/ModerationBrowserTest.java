@@ -1,7 +1,6 @@
 package org.agora.moderation;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.agora.BrowserTest;
 import org.junit.jupiter.api.Test;
@@ -42,26 +41,11 @@ class ModerationBrowserTest extends BrowserTest {
 
         signIn("citoyen29@example.org", PASSWORD);
         page.navigate(proposalPage);
-        main().locator("li.comment", new Locator.LocatorOptions().setHasText(TEXT)).first()
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Signaler")).first().click();
-        assertThat(page.locator("h1")).hasText("Signaler un commentaire");
-        assertAccessible(page);
-        page.getByLabel("Indésirable ou publicité").check();
-        button("Envoyer le signalement").click();
-        assertThat(page.locator("[role=status]")).containsText("Merci, votre signalement est transmis aux modérateurs.");
+        reportComment(TEXT, "Indésirable ou publicité");
         signOut();
 
         signIn("moderateur@example.org", PASSWORD);
-        open("/admin/moderation");
-        assertThat(page.locator("h1")).hasText("File de modération");
-        assertAccessible(page);
-        main().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Commentaire — " + TEXT)).click();
-        assertThat(main()).containsText(TEXT);
-        assertAccessible(page);
-        page.getByLabel("Motif", new Page.GetByLabelOptions().setExact(true)).selectOption("SPAM");
-        page.getByLabel("Note pour le journal (facultative)").first().fill("Publicité pour un site marchand");
-        button("Masquer et informer l’auteur").click();
-        assertThat(page.locator("[role=status]")).containsText("Le contenu est masqué ; son auteur en est informé.");
+        hideCommentFromTheQueue(TEXT, "SPAM", "Publicité pour un site marchand");
         assertThat(main()).containsText("Masqué");
         screenshot(page, "moderation-case");
         signOut();
