@@ -3,6 +3,7 @@ package org.agora.accountability;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.agora.processes.ProcessCatalog;
 import org.agora.proposals.ProposalCatalog;
@@ -38,6 +39,22 @@ class CharterDemoData implements ApplicationRunner {
             new String[] {"Indépendance de l’évaluation", "Le CESER et le Conseil régional des jeunes peuvent être saisis et rendre un avis public sur la démarche."});
 
     private final CharterArticles charter;
+    /**
+     * The process theme each demo programme and measure belongs to, so that the demo evaluation links a proposal to a
+     * target of its own theme (a cycling proposal feeds the cycling plan, not the health centres).
+     */
+    static final Map<String, String> THEMES = Map.of(
+            "Cars express entre bassins de vie", "Mobilités",
+            "Plan vélo régional", "Mobilités",
+            "Rénovation énergétique des lycées", "Transition écologique",
+            "Cantines des lycées 100 % locales", "Transition écologique",
+            "Centres de santé pour les jeunes", "Santé",
+            "Conseillers numériques dans les bassins de vie", "Formation et emploi",
+            "Panels citoyens départementaux", "Démocratie et citoyenneté",
+            "Gratuité des TER le week-end pour les moins de 26 ans", "Mobilités",
+            "Abris vélos sécurisés dans vingt gares", "Mobilités",
+            "Une réponse à chaque proposition sous trois mois", "Démocratie et citoyenneté");
+
     private final WorkProgrammes programmes;
     private final ImmediateMeasures measures;
     private final Transmissions transmissions;

@@ -106,7 +106,7 @@ class Contributions implements ContributionCatalog {
         return fed;
     }
 
-    private Optional<Contribution> describe(ContributionKind kind, long id) {
+    Optional<Contribution> describe(ContributionKind kind, long id) {
         String sql = switch (kind) {
             case CHARTER_ARTICLE -> "SELECT number || '. ' || title, '/charte#article-' || number, NULL, NULL, NULL, "
                     + "NULL, NULL, NULL FROM charter_article WHERE id = ?";

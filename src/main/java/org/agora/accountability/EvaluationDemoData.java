@@ -1,8 +1,13 @@
 package org.agora.accountability;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.agora.accounts.AccountManagement;
 import org.agora.accounts.AgoraUser;
@@ -85,23 +90,22 @@ class EvaluationDemoData implements ApplicationRunner {
         int answered = open.size() * 6 / 10;
         int validatedOnly = open.size() / 10;
         int proposedOnly = open.size() / 10;
-        int start = 0;
+        Map<Long, String> themes = new HashMap<>();
+        proposals.allPublic().forEach(proposal -> themes.put(proposal.id().value(), proposal.theme()));
+        List<List<Long>> batches = batches(open.subList(0, answered + validatedOnly + proposedOnly), targets, themes);
         List<Long> published = new ArrayList<>();
         List<Long> waiting = new ArrayList<>();
         for (int index = 0; index < SHARES.length; index++) {
             Destination destination = targets.get(index);
             long template = management.addTemplate(agent, id, destination.getLabelFr(), TEXTS.get(index)).getId();
-            int count = index == SHARES.length - 1 ? answered + validatedOnly + proposedOnly - start
-                    : (answered + validatedOnly + proposedOnly) * SHARES[index] / 100;
-            List<Long> batch = open.subList(start, start + count);
+            List<Long> batch = batches.get(index);
             management.applyTemplate(agent, id, batch, template, destination.getId(),
                     destination.isReasonRequired() ? "Elle ne relève pas des compétences de la Région ni d'un autre échelon public." : null);
-            linkToDemoTargets(agent, id, destination, batch);
+            linkToDemoTargets(agent, id, destination, batch, themes);
             for (int position = 0; position < batch.size(); position++) {
                 int share = position * 10 / Math.max(1, batch.size());
                 (share < 8 ? published : share < 9 ? waiting : new ArrayList<Long>()).add(batch.get(position));
             }
-            start += count;
         }
         management.validate(admin, id, published);
         management.publishValidated(admin, id, published);
@@ -111,17 +115,89 @@ class EvaluationDemoData implements ApplicationRunner {
     }
 
     /**
-     * The bulk template names nothing fed: as an evaluator would on each proposal's page, the answer is proposed again
-     * naming one of the demo targets of the destination's kind (CharterDemoData), in turn, so each proposal feeds one.
+     * Splits the proposals to answer among the destinations in the seed's proportions. Measures and work programmes
+     * pick first, among the proposals of a theme one of their demo targets belongs to; the others take the rest in order.
      */
-    private void linkToDemoTargets(AgoraUser agent, long processId, Destination destination, List<Long> batch) {
+    private List<List<Long>> batches(List<Long> candidates, List<Destination> destinations, Map<Long, String> themes) {
+        List<Long> pool = new ArrayList<>(candidates);
+        List<List<Long>> batches = new ArrayList<>();
+        int[] counts = new int[SHARES.length];
+        int assigned = 0;
+        for (int index = 0; index < SHARES.length; index++) {
+            counts[index] = index == SHARES.length - 1 ? candidates.size() - assigned : candidates.size() * SHARES[index] / 100;
+            assigned += counts[index];
+            batches.add(new ArrayList<>());
+        }
+        for (DestinationKind themed : List.of(DestinationKind.IMMEDIATE_MEASURE, DestinationKind.WORK_PROGRAMME)) {
+            Set<String> served = demoTargets(themed.fed()).stream().map(CharterDemoData.THEMES::get)
+                    .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+            for (int index = 0; index < SHARES.length; index++) {
+                if (destinations.get(index).getKind() == themed) {
+                    List<Long> batch = batches.get(index);
+                    pool.stream().filter(proposal -> served.contains(themes.get(proposal))).limit(counts[index])
+                            .forEach(batch::add);
+                    pool.removeAll(batch);
+                }
+            }
+        }
+        for (int index = 0; index < SHARES.length; index++) {
+            List<Long> batch = batches.get(index);
+            while (batch.size() < counts[index] && !pool.isEmpty()) {
+                batch.add(pool.removeFirst());
+            }
+            batch.sort(Comparator.comparingInt(candidates::indexOf));
+        }
+        return batches;
+    }
+
+    /** The demo targets of a kind, by title. */
+    private List<String> demoTargets(ContributionKind kind) {
+        return kind == null ? List.of() : contributions.targets(kind).stream()
+                .flatMap(target -> contributions.describe(kind, target).stream()).map(Contribution::title).toList();
+    }
+
+    /**
+     * The bulk template names nothing fed: as an evaluator would on each proposal's page, the answer is proposed again
+     * naming what it fed. A programme or a measure of the proposal's theme when there is one (CharterDemoData.THEMES),
+     * otherwise the charter articles or the demo targets in turn; for another level, a new transmission to the body in
+     * charge of the proposal's theme.
+     */
+    private void linkToDemoTargets(AgoraUser agent, long processId, Destination destination, List<Long> batch,
+                                   Map<Long, String> themes) {
         ContributionKind kind = destination.getKind().fed();
-        List<Long> targets = kind == null ? List.of() : contributions.targets(kind);
-        for (int position = 0; position < batch.size() && !targets.isEmpty(); position++) {
-            Evaluation evaluation = evaluations.findByProposalId(batch.get(position)).orElseThrow();
-            management.propose(agent, processId, batch.get(position), evaluation.getVersion(),
-                    new EvaluationManagement.AnswerDraft(destination.getId(), evaluation.getAnswerText(),
-                            evaluation.getReason(), kind.name() + ":" + targets.get(position % targets.size())));
+        if (kind == null) {
+            return;
+        }
+        List<Long> targets = contributions.targets(kind);
+        for (int position = 0; position < batch.size(); position++) {
+            long proposal = batch.get(position);
+            Evaluation evaluation = evaluations.findByProposalId(proposal).orElseThrow();
+            EvaluationManagement.AnswerDraft draft;
+            if (kind == ContributionKind.TRANSMISSION) {
+                String[] recipient = RECIPIENTS.getOrDefault(themes.get(proposal), RECIPIENTS.get("Démocratie et citoyenneté"));
+                draft = new EvaluationManagement.AnswerDraft(destination.getId(), evaluation.getAnswerText(),
+                        evaluation.getReason(), null, recipient[0], recipient[1], LocalDate.now().minusDays(7 + position % 30).toString());
+            } else {
+                List<Long> ofTheme = targets.stream().filter(target -> contributions.describe(kind, target)
+                        .map(found -> themes.get(proposal) != null && themes.get(proposal).equals(CharterDemoData.THEMES.get(found.title())))
+                        .orElse(false)).toList();
+                List<Long> choice = ofTheme.isEmpty() ? targets : ofTheme;
+                if (choice.isEmpty()) {
+                    continue;
+                }
+                draft = new EvaluationManagement.AnswerDraft(destination.getId(), evaluation.getAnswerText(),
+                        evaluation.getReason(), kind.name() + ":" + choice.get(position % choice.size()));
+            }
+            management.propose(agent, processId, proposal, evaluation.getVersion(), draft);
         }
     }
+
+    /** Per theme, the other level of government a demo proposal is sent to: its name and level. */
+    private static final Map<String, String[]> RECIPIENTS = Map.of(
+            "Mobilités", new String[] {"Préfecture de la région Centre-Val de Loire", TransmissionLevel.STATE.name()},
+            "Transition écologique", new String[] {"Commission européenne (programme LIFE)", TransmissionLevel.EUROPE.name()},
+            "Formation et emploi", new String[] {"France Travail Centre-Val de Loire", TransmissionLevel.STATE.name()},
+            "Démocratie et citoyenneté", new String[] {"Orléans Métropole", TransmissionLevel.EPCI.name()},
+            "Santé", new String[] {"Agence régionale de santé Centre-Val de Loire", TransmissionLevel.STATE.name()},
+            "Culture", new String[] {"Direction régionale des affaires culturelles", TransmissionLevel.STATE.name()});
 }

@@ -60,4 +60,18 @@ class EvaluationDemoDataTests {
         assertThat(count("SELECT COUNT(*) FROM evaluation WHERE state = 'PROPOSED' AND link_kind IS NOT NULL"))
                 .as("proposed answers name their target").isPositive();
     }
+
+    @Test
+    void demoAnswersFeedProgrammesAndMeasuresOfTheirOwnThemeAndSendTheRestToTheBodyInCharge() {
+        for (String target : new String[] {"work_programme", "immediate_measure"}) {
+            var links = jdbc.queryForList("SELECT t.title, p.theme FROM contribution c JOIN proposal p ON p.id = c.proposal_id "
+                    + "JOIN " + target + " t ON t.id = c.target_id WHERE c.target_kind = ?", target.toUpperCase());
+            assertThat(links).as(target).isNotEmpty().allSatisfy(link ->
+                    assertThat(CharterDemoData.THEMES.get((String) link.get("title"))).isEqualTo(link.get("theme")));
+        }
+        assertThat(count("SELECT COUNT(*) FROM contribution c JOIN transmission t ON t.id = c.target_id "
+                + "JOIN proposal p ON p.id = c.proposal_id WHERE c.target_kind = 'TRANSMISSION' AND t.subject = p.title"))
+                .as("each proposal sent on is its own transmission")
+                .isEqualTo(count("SELECT COUNT(*) FROM contribution WHERE target_kind = 'TRANSMISSION'")).isPositive();
+    }
 }
