@@ -147,7 +147,10 @@ class FeatureEvents {
                 summary.get().title(), detail);
     }
 
-    /** Both authors (once when they are the same person), with a link to the kept proposal. */
+    /**
+     * Both authors (once when they are the same person), with a link to the kept proposal; the merged proposal's
+     * followers follow the kept one from now on.
+     */
     @EventListener
     void on(ProposalMerged event) {
         ResourceRef kept = new ResourceRef(Resources.PROPOSAL, event.keptId().value());
@@ -155,6 +158,7 @@ class FeatureEvents {
         if (summary.isEmpty()) {
             return;
         }
+        follows.move(new ResourceRef(Resources.PROPOSAL, event.mergedId().value()), kept);
         String mergedReference = resources.referenceOf(event.mergedId()).orElse(null);
         board.post(List.of(event.mergedAuthor(), event.keptAuthor()), NoticeKind.PROPOSAL_MERGED, kept,
                 summary.get().path(), summary.get().title(), mergedReference);

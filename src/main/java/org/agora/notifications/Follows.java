@@ -34,6 +34,12 @@ class Follows {
                 Timestamp.from(Mail.stored(clock.instant())));
     }
 
+    /** Everyone who follows {@code from} follows {@code to} instead (once each): a merged proposal's followers. */
+    void move(ResourceRef from, ResourceRef to) {
+        followers(from).forEach(account -> follow(account, to));
+        jdbc.update("DELETE FROM resource_follow WHERE resource_type = ? AND resource_id = ?", from.type(), from.id());
+    }
+
     void unfollow(AccountId account, ResourceRef resource) {
         jdbc.update("DELETE FROM resource_follow WHERE account_id = ? AND resource_type = ? AND resource_id = ?",
                 account.value(), resource.type(), resource.id());

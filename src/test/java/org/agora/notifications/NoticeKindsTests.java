@@ -181,7 +181,7 @@ class NoticeKindsTests extends NotificationTestSupport {
     }
 
     @Test
-    void aMergeTellsBothAuthorsInTheirLanguageWithALinkToTheKeptProposal() {
+    void aMergeTellsBothAuthorsInTheirLanguageWithALinkToTheKeptProposalAndMovesItsFollowers() {
         ProcessSettings process = openProcess(null);
         AgoraUser duplicateAuthor = person("doublon", NotificationFrequency.IMMEDIATE);
         AgoraUser keptAuthor = person("gardee", NotificationFrequency.IMMEDIATE);
@@ -197,6 +197,8 @@ class NoticeKindsTests extends NotificationTestSupport {
         assertThat(noticesOf(duplicateAuthor)).containsExactly(expected);
         assertThat(noticesOf(keptAuthor)).containsExactly(expected);
         assertThat(kindsOf(bystander)).isEmpty();
+        assertThat(follows(bystander, ref(kept))).as("the duplicate's follower follows the kept proposal").isTrue();
+        assertThat(follows(bystander, ref(duplicate))).isFalse();
         assertThat(outbox.to(duplicateAuthor.email()).getFirst().subject()).isEqualTo("La proposition "
                 + duplicate.reference() + " a été fusionnée avec « Un marché de producteurs chaque semaine » : "
                 + "ses soutiens comptent désormais pour celle-ci");
