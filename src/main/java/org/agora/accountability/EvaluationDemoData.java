@@ -115,7 +115,7 @@ class EvaluationDemoData implements ApplicationRunner {
     }
 
     /**
-     * Splits the proposals to answer among the destinations in the seed's proportions. Measures and work programmes
+     * Splits the proposals to answer among the destinations in the seed's proportions. Work programmes, then measures,
      * pick first, among the proposals of a theme one of their demo targets belongs to; the others take the rest in order.
      */
     private List<List<Long>> batches(List<Long> candidates, List<Destination> destinations, Map<Long, String> themes) {
@@ -128,7 +128,7 @@ class EvaluationDemoData implements ApplicationRunner {
             assigned += counts[index];
             batches.add(new ArrayList<>());
         }
-        for (DestinationKind themed : List.of(DestinationKind.IMMEDIATE_MEASURE, DestinationKind.WORK_PROGRAMME)) {
+        for (DestinationKind themed : List.of(DestinationKind.WORK_PROGRAMME, DestinationKind.IMMEDIATE_MEASURE)) {
             Set<String> served = demoTargets(themed.fed()).stream().map(CharterDemoData.THEMES::get)
                     .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
             for (int index = 0; index < SHARES.length; index++) {

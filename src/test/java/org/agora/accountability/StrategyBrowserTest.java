@@ -29,7 +29,6 @@ class StrategyBrowserTest extends BrowserTest {
         assertThat(page.locator("h1")).hasText("Cars express entre bassins de vie");
         assertThat(main()).containsText("65 %");
         assertThat(main()).containsText("Issu de vos propositions");
-        assertThat(main().locator(".linked-proposals li")).hasCount(3);
         assertAccessible(page);
         screenshot(page, "work-programme");
 
