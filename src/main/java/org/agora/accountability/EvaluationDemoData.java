@@ -129,7 +129,7 @@ class EvaluationDemoData implements ApplicationRunner {
             batches.add(new ArrayList<>());
         }
         for (DestinationKind themed : List.of(DestinationKind.WORK_PROGRAMME, DestinationKind.IMMEDIATE_MEASURE)) {
-            Set<String> served = demoTargets(themed.fed()).stream().map(CharterDemoData.THEMES::get)
+            Set<String> served = targetThemes(themed.fed()).values().stream()
                     .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
             for (int index = 0; index < SHARES.length; index++) {
                 if (destinations.get(index).getKind() == themed) {
@@ -150,10 +150,14 @@ class EvaluationDemoData implements ApplicationRunner {
         return batches;
     }
 
-    /** The demo targets of a kind, by title. */
-    private List<String> demoTargets(ContributionKind kind) {
-        return kind == null ? List.of() : contributions.targets(kind).stream()
-                .flatMap(target -> contributions.describe(kind, target).stream()).map(Contribution::title).toList();
+    /** The demo targets of a kind, by id, with the theme each belongs to (none for the charter articles). */
+    private Map<Long, String> targetThemes(ContributionKind kind) {
+        Map<Long, String> themes = new java.util.LinkedHashMap<>();
+        if (kind != null) {
+            contributions.targets(kind).forEach(target -> themes.put(target, contributions.describe(kind, target)
+                    .map(found -> CharterDemoData.THEMES.get(found.title())).orElse(null)));
+        }
+        return themes;
     }
 
     /**
@@ -168,7 +172,8 @@ class EvaluationDemoData implements ApplicationRunner {
         if (kind == null) {
             return;
         }
-        List<Long> targets = contributions.targets(kind);
+        Map<Long, String> targetThemes = targetThemes(kind);
+        List<Long> targets = List.copyOf(targetThemes.keySet());
         for (int position = 0; position < batch.size(); position++) {
             long proposal = batch.get(position);
             Evaluation evaluation = evaluations.findByProposalId(proposal).orElseThrow();
@@ -178,9 +183,9 @@ class EvaluationDemoData implements ApplicationRunner {
                 draft = new EvaluationManagement.AnswerDraft(destination.getId(), evaluation.getAnswerText(),
                         evaluation.getReason(), null, recipient[0], recipient[1], LocalDate.now().minusDays(7 + position % 30).toString());
             } else {
-                List<Long> ofTheme = targets.stream().filter(target -> contributions.describe(kind, target)
-                        .map(found -> themes.get(proposal) != null && themes.get(proposal).equals(CharterDemoData.THEMES.get(found.title())))
-                        .orElse(false)).toList();
+                List<Long> ofTheme = targets.stream()
+                        .filter(target -> themes.get(proposal) != null && themes.get(proposal).equals(targetThemes.get(target)))
+                        .toList();
                 List<Long> choice = ofTheme.isEmpty() ? targets : ofTheme;
                 if (choice.isEmpty()) {
                     continue;
