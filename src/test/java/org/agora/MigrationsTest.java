@@ -31,7 +31,7 @@ class MigrationsTest {
             "search_entries", "search_rebuilds",
             "charter_article", "ambition", "objective", "work_programme", "work_programme_milestone",
             "work_programme_update", "immediate_measure", "immediate_measure_status", "transmission", "advisory_body",
-            "referral", "contribution",
+            "referral", "contribution", "proposal_claim",
             "destination", "evaluation_setting", "evaluation", "evaluation_note", "answer_template");
 
     @Test

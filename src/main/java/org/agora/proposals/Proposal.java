@@ -85,6 +85,28 @@ class Proposal {
     @Column(name = "merged_into", insertable = false, updatable = false)
     private Long mergedInto;
 
+    /** ONLINE for what its author wrote here, PAPER for what a facilitator typed in from a workshop. */
+    @Enumerated(EnumType.STRING)
+    private Provenance provenance = Provenance.ONLINE;
+
+    @Column(name = "collected_at_ref")
+    private String collectedAtRef;
+
+    @Column(name = "collected_at_label")
+    private String collectedAtLabel;
+
+    @Column(name = "collected_at_path")
+    private String collectedAtPath;
+
+    @Column(name = "collected_by")
+    private Long collectedBy;
+
+    @Column(name = "recorded_at")
+    private Instant recordedAt;
+
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+
     @Version
     private long version;
 
@@ -97,6 +119,36 @@ class Proposal {
         this.status = ProposalStatus.DRAFT;
         this.createdAt = now;
         write(content);
+    }
+
+    /**
+     * A proposal collected on paper, typed in by a facilitator: until the participant claims it, the facilitator is
+     * recorded as its author, and pages show the collection instead.
+     */
+    static Proposal collectedOnPaper(long processId, long facilitatorId, Content content, PaperContributions.Collection where,
+                                     Instant now) {
+        Proposal proposal = new Proposal(processId, facilitatorId, content, now);
+        proposal.provenance = Provenance.PAPER;
+        proposal.collectedAtRef = where.where() == null ? null : where.where().toString();
+        proposal.collectedAtLabel = where.label();
+        proposal.collectedAtPath = where.path();
+        proposal.collectedBy = facilitatorId;
+        proposal.recordedAt = now;
+        return proposal;
+    }
+
+    /** The participant who gave it on paper takes it into their account; the collection stays recorded. */
+    void claim(long accountId, Instant now) {
+        if (!awaitsClaim()) {
+            throw new IllegalStateException("Only an unclaimed paper proposal is claimed");
+        }
+        authorId = accountId;
+        claimedAt = now;
+    }
+
+    /** Collected on paper and not yet claimed: its public author is the collection, not the recording facilitator. */
+    boolean awaitsClaim() {
+        return provenance == Provenance.PAPER && claimedAt == null;
     }
 
     void reviseDraft(Content content) {
@@ -205,6 +257,13 @@ class Proposal {
     ModerationReason hiddenReason() { return hiddenReason; }
     Instant hiddenAt() { return hiddenAt; }
     Long mergedInto() { return mergedInto; }
+    Provenance provenance() { return provenance; }
+    String collectedAtLabel() { return collectedAtLabel; }
+    String collectedAtPath() { return collectedAtPath; }
+    Long collectedBy() { return collectedBy; }
+    Instant claimedAt() { return claimedAt; }
+
+    enum Provenance { ONLINE, PAPER }
 
     /** What the author writes, already checked: stripped text, a territory within the scope, a theme of the process. */
     record Content(String title, String body, long territoryId, String theme) {

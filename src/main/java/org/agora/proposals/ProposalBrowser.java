@@ -94,7 +94,7 @@ class ProposalBrowser implements ProposalCatalog {
 
     record Row(long id, String reference, String title, String excerpt, String territoryName, String theme,
                ProposalStatus status, boolean answered, ZonedDateTime publishedAt, int supports, int comments,
-               boolean thresholdReached, String authorName, String hiddenReason) {
+               boolean thresholdReached, String authorName, String hiddenReason, CollectedView collected) {
 
         /** Hidden by moderation: the row keeps its place, with the reason's category instead of title and excerpt. */
         public boolean hidden() {
@@ -149,21 +149,30 @@ class ProposalBrowser implements ProposalCatalog {
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM proposal WHERE " + where, params, Long.class);
         params.addValue("limit", PAGE_SIZE).addValue("offset", (long) page * PAGE_SIZE);
         List<RawRow> raw = jdbc.query("SELECT id, reference, title, body, territory_id, theme, status, answered_at, "
-                + "published_at, supports_count, comment_count, threshold_reached_at, author_id, hidden_reason FROM proposal WHERE "
+                + "published_at, supports_count, comment_count, threshold_reached_at, author_id, hidden_reason, provenance, "
+                + "collected_at_label, collected_at_path, collected_by, claimed_at FROM proposal WHERE "
                 + where + " ORDER BY " + filter.sort().orderBy + " LIMIT :limit OFFSET :offset", params,
                 (rs, index) -> new RawRow(rs.getLong("id"), rs.getString("reference"), rs.getString("title"),
                         rs.getString("body"), rs.getLong("territory_id"), rs.getString("theme"),
                         ProposalStatus.valueOf(rs.getString("status")), rs.getTimestamp("answered_at") != null,
                         rs.getTimestamp("published_at").toInstant().atZone(Clocks.PARIS), rs.getInt("supports_count"),
                         rs.getInt("comment_count"), rs.getTimestamp("threshold_reached_at") != null,
-                        rs.getLong("author_id"), rs.getString("hidden_reason")));
-        Map<AccountId, Optional<String>> names = accounts.pseudonyms(
-                raw.stream().map(row -> new AccountId(row.authorId())).collect(java.util.stream.Collectors.toSet()));
+                        rs.getLong("author_id"), rs.getString("hidden_reason"),
+                        "PAPER".equals(rs.getString("provenance")) ? new RawCollection(rs.getString("collected_at_label"),
+                                rs.getString("collected_at_path"), rs.getLong("collected_by"),
+                                rs.getTimestamp("claimed_at") != null) : null));
+        Map<AccountId, Optional<String>> names = accounts.pseudonyms(raw.stream()
+                .flatMap(row -> row.collection() == null ? java.util.stream.Stream.of(row.authorId())
+                        : java.util.stream.Stream.of(row.authorId(), row.collection().collectorId()))
+                .map(AccountId::new).collect(java.util.stream.Collectors.toSet()));
         List<Row> rows = raw.stream().map(row -> new Row(row.id(), row.reference(),
                 row.hiddenReason() == null ? row.title() : null, row.hiddenReason() == null ? excerpt(row.body()) : null,
                 territoryName(row.territoryId()), row.theme(), row.status(), row.answered(), row.publishedAt(),
                 row.supports(), row.comments(), row.thresholdReached(),
-                names.getOrDefault(new AccountId(row.authorId()), Optional.empty()).orElse(null), row.hiddenReason())).toList();
+                names.getOrDefault(new AccountId(row.authorId()), Optional.empty()).orElse(null), row.hiddenReason(),
+                row.collection() == null ? null : new CollectedView(row.collection().label(), row.collection().path(),
+                        names.getOrDefault(new AccountId(row.collection().collectorId()), Optional.empty()).orElse(null),
+                        row.collection().claimed()))).toList();
         int totalPages = (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE);
         return new Results(rows, total, page, totalPages);
     }
@@ -238,6 +247,18 @@ class ProposalBrowser implements ProposalCatalog {
     }
 
     @Override
+    public Map<Long, Provenance> provenanceByTerritory(ProcessId process) {
+        Map<Long, Provenance> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT territory_id, SUM(CASE WHEN provenance = 'PAPER' THEN 1 ELSE 0 END) AS paper, "
+                        + "SUM(CASE WHEN provenance = 'PAPER' THEN 0 ELSE 1 END) AS online FROM proposal "
+                        + "WHERE process_id = :process AND " + LISTED + " GROUP BY territory_id",
+                new MapSqlParameterSource("process", process.value()), rs -> {
+                    counts.put(rs.getLong("territory_id"), new Provenance(rs.getLong("paper"), rs.getLong("online")));
+                });
+        return counts;
+    }
+
+    @Override
     public List<PublicProposal> allPublic() {
         Map<Long, Optional<String>> slugs = new HashMap<>();
         List<PublicProposal> all = new ArrayList<>();
@@ -255,7 +276,13 @@ class ProposalBrowser implements ProposalCatalog {
                 new AccountId(proposal.authorId()), proposal.reference(),
                 proposal.title(), proposal.body(), proposal.territoryId(), proposal.theme(),
                 proposal.status() == ProposalStatus.WITHDRAWN, proposal.answeredAt() != null, proposal.isHidden(),
-                proposal.publishedAt(), "/processes/" + slug + "/proposals/" + proposal.reference());
+                proposal.publishedAt(), "/processes/" + slug + "/proposals/" + proposal.reference(), collected(proposal));
+    }
+
+    static PublicProposal.Collected collected(Proposal proposal) {
+        return proposal.provenance() != Proposal.Provenance.PAPER ? null : new PublicProposal.Collected(
+                proposal.collectedAtLabel(), proposal.collectedAtPath(), new AccountId(proposal.collectedBy()),
+                proposal.claimedAt() != null);
     }
 
     static String excerpt(String body) {
@@ -264,6 +291,16 @@ class ProposalBrowser implements ProposalCatalog {
 
     private record RawRow(long id, String reference, String title, String body, long territoryId, String theme,
                           ProposalStatus status, boolean answered, ZonedDateTime publishedAt, int supports,
-                          int comments, boolean thresholdReached, long authorId, String hiddenReason) {
+                          int comments, boolean thresholdReached, long authorId, String hiddenReason,
+                          RawCollection collection) {
+    }
+
+    private record RawCollection(String label, String path, long collectorId, boolean claimed) {
+    }
+
+    /** Where and by whom a paper proposal was collected, as its page shows it; null for an online proposal. */
+    CollectedView collectedView(Proposal proposal) {
+        return proposal.provenance() != Proposal.Provenance.PAPER ? null : new CollectedView(proposal.collectedAtLabel(),
+                proposal.collectedAtPath(), authorName(proposal.collectedBy()).orElse(null), proposal.claimedAt() != null);
     }
 }

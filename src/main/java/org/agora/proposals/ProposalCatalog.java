@@ -31,6 +31,22 @@ public interface ProposalCatalog {
     /** The supports and comments of every public proposal of this process, for exports. */
     Map<ProposalId, Figures> figures(ProcessId process);
 
+    /**
+     * How many public proposals (published or withdrawn) of this process were collected on paper and how many written
+     * online, per territory they concern (the territory chosen on the proposal, not rolled up).
+     */
+    Map<Long, Provenance> provenanceByTerritory(ProcessId process);
+
+    /** The same counts for the whole process. */
+    default Provenance provenance(ProcessId process) {
+        return provenanceByTerritory(process).values().stream()
+                .reduce(new Provenance(0, 0), (one, other) -> new Provenance(one.paper() + other.paper(), one.online() + other.online()));
+    }
+
+    /** Public proposals collected on paper and written online. */
+    record Provenance(long paper, long online) {
+    }
+
     /** How many people support a proposal now and how many comments it has. */
     record Figures(int supports, int comments) {
     }

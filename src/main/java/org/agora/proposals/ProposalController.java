@@ -53,10 +53,13 @@ class ProposalController {
     private final MessageSource messages;
     private final org.agora.comments.CommentThreads commentThreads;
     private final ProposalMerging merging;
+    private final PaperContributions paper;
 
     ProposalController(ProposalManagement management, ProposalSupports supports, ProposalBrowser browser,
                        ProposalAttachments attachments, MessageSource messages,
-                       org.agora.comments.CommentThreads commentThreads, ProposalMerging merging) {
+                       org.agora.comments.CommentThreads commentThreads, ProposalMerging merging,
+                       PaperContributions paper) {
+        this.paper = paper;
         this.commentThreads = commentThreads;
         this.merging = merging;
         this.management = management;
@@ -124,6 +127,8 @@ class ProposalController {
         model.addAttribute("sorts", List.of("recent", "supported", "commented", "random"));
         model.addAttribute("results", results);
         model.addAttribute("page", chosenPage);
+        model.addAttribute("paperAllowed", user != null && PaperContributions.acceptsPaper(process)
+                && paper.mayRecord(user, process.id()));
         return htmx != null ? "proposals/list :: results" : "proposals/list";
     }
 
@@ -269,6 +274,7 @@ class ProposalController {
         model.addAttribute("process", process);
         model.addAttribute("proposal", ProposalView.of(proposal));
         model.addAttribute("authorName", browser.authorName(proposal.authorId()).orElse(null));
+        model.addAttribute("collected", browser.collectedView(proposal));
         model.addAttribute("territoryName", browser.territoryName(proposal.territoryId()));
         model.addAttribute("attachment", attachments.findById(proposal.id()).map(AttachmentView::of).orElse(null));
         model.addAttribute("isAuthor", author);

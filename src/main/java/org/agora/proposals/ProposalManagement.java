@@ -173,21 +173,8 @@ class ProposalManagement {
     }
 
     private Checked check(ProcessSettings process, ProposalForm form, Upload upload) {
-        List<ProposalProblem> problems = new ArrayList<>();
-        long territoryId = form.territoryId();
-        if (!territories.isWithin(territoryId, process.territoryId())) {
-            problems.add(new ProposalProblem("territory", "proposals.form.territory.outside"));
-        }
+        List<ProposalProblem> problems = new ArrayList<>(scopeProblems(process, form));
         String theme = form.theme().isEmpty() ? null : form.theme();
-        if (process.themes().isEmpty()) {
-            if (theme != null) {
-                problems.add(new ProposalProblem("theme", "proposals.form.theme.invalid"));
-            }
-        } else if (theme == null) {
-            problems.add(new ProposalProblem("theme", "proposals.form.theme.required"));
-        } else if (!process.themes().contains(theme)) {
-            problems.add(new ProposalProblem("theme", "proposals.form.theme.invalid"));
-        }
         FileFormat format = null;
         if (upload != null) {
             if (upload.bytes().length > AttachmentFormat.MAX_BYTES) {
@@ -202,7 +189,29 @@ class ProposalManagement {
         if (!problems.isEmpty()) {
             throw new InvalidProposal(problems);
         }
-        return new Checked(new Proposal.Content(form.title(), form.body(), territoryId, theme), format);
+        return new Checked(new Proposal.Content(form.title(), form.body(), form.territoryId(), theme), format);
+    }
+
+    /**
+     * The rules a well-formed form (bean validation passed) may still break against its process: the territory lies
+     * within the process's scope, the theme is one of its themes (required when it has some).
+     */
+    List<ProposalProblem> scopeProblems(ProcessSettings process, ProposalForm form) {
+        List<ProposalProblem> problems = new ArrayList<>();
+        if (!territories.isWithin(form.territoryId(), process.territoryId())) {
+            problems.add(new ProposalProblem("territory", "proposals.form.territory.outside"));
+        }
+        String theme = form.theme().isEmpty() ? null : form.theme();
+        if (process.themes().isEmpty()) {
+            if (theme != null) {
+                problems.add(new ProposalProblem("theme", "proposals.form.theme.invalid"));
+            }
+        } else if (theme == null) {
+            problems.add(new ProposalProblem("theme", "proposals.form.theme.required"));
+        } else if (!process.themes().contains(theme)) {
+            problems.add(new ProposalProblem("theme", "proposals.form.theme.invalid"));
+        }
+        return problems;
     }
 
     private void attach(Proposal proposal, Upload upload, FileFormat format, boolean removeCurrent) {
@@ -221,7 +230,7 @@ class ProposalManagement {
      * The next reference of the current year (Paris). The UPDATE locks the year's counter row until the transaction
      * ends, so two publications never get the same number; the insert-if-absent creates the year's row once.
      */
-    private String nextReference() {
+    String nextReference() {
         int year = LocalDate.now(clock.withZone(Clocks.PARIS)).getYear();
         try {
             jdbc.update("INSERT INTO proposal_reference_counter (ref_year, last_number) VALUES (?, 0) ON CONFLICT DO NOTHING", year);

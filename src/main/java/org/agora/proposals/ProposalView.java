@@ -37,3 +37,10 @@ record AttachmentView(String fileName, boolean image) {
         return image;
     }
 }
+
+/**
+ * Where a paper proposal was collected and by whom (null when that account is gone); until it is claimed, the public
+ * author is the collection, not the facilitator who typed it in.
+ */
+record CollectedView(String label, String path, String collectorName, boolean claimed) {
+}
