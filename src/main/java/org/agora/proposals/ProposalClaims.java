@@ -79,7 +79,8 @@ class ProposalClaims {
      */
     Proposal claim(String token, AgoraUser person) {
         Proposal proposal = claimable(token);
-        int spent = jdbc.update("UPDATE proposal_claim SET spent_at = ?, spent_by = ? WHERE token_hash = ? AND spent_at IS NULL",
+        // The address written on paper is no longer needed once the proposal is in an account.
+        int spent = jdbc.update("UPDATE proposal_claim SET spent_at = ?, spent_by = ?, email = '' WHERE token_hash = ? AND spent_at IS NULL",
                 Timestamp.from(clock.instant()), person.id().value(), hash(token));
         if (spent == 0) {
             throw new ProposalRefused("proposals.claim.spent");
