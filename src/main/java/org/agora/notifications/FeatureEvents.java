@@ -15,6 +15,7 @@ import org.agora.moderation.ContentHidden;
 import org.agora.moderation.ContentRestored;
 import org.agora.proposals.ProposalCatalog;
 import org.agora.proposals.ProposalMerged;
+import org.agora.proposals.ProposalClaimed;
 import org.agora.proposals.ProposalPublished;
 import org.agora.proposals.PublicProposal;
 import org.agora.proposals.ProposalSupported;
@@ -54,6 +55,12 @@ class FeatureEvents {
 
     @EventListener
     void on(ProposalPublished event) {
+        followAutomatically(event.author(), new ResourceRef(Resources.PROPOSAL, event.proposalId().value()));
+    }
+
+    /** The participant who claims a paper proposal follows it as if they had written it online. */
+    @EventListener
+    void on(ProposalClaimed event) {
         followAutomatically(event.author(), new ResourceRef(Resources.PROPOSAL, event.proposalId().value()));
     }
 

@@ -103,6 +103,20 @@ class PaperContributionTests {
     }
 
     @Test
+    void staffEvaluateAPaperProposalLikeAnOnlineOne() throws Exception {
+        String reference = paper.record(process.id(), facilitator, workshop, List.of(item("Un verger communal derrière l’école"))).getFirst();
+        long id = bed.idOf(reference);
+        AgoraUser staff = bed.people.staff(RoleScope.process(process.id().value()));
+        String evaluation = "/admin/processes/" + process.id().value() + "/evaluation";
+
+        mvc.perform(get(evaluation).with(as(staff))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Un verger communal derrière l’école")));
+        mvc.perform(post(evaluation + "/" + id + "/assign").with(as(staff)).with(csrf())
+                .param("assignee", Long.toString(staff.id().value()))).andExpect(status().is3xxRedirection());
+        assertThat(bed.jdbc.queryForList("SELECT state FROM evaluation WHERE proposal_id = ?", String.class, id)).hasSize(1);
+    }
+
+    @Test
     void showsWhereAndByWhomAProposalWasCollectedAndNotTheFacilitatorAsAuthor() throws Exception {
         String reference = paper.record(process.id(), facilitator, workshop, List.of(new PaperProposal(
                 "Des jardins partagés au pied des immeubles", BODY, bed.eastCommune, "Santé", "jardinier@example.org"))).getFirst();
@@ -244,6 +258,10 @@ class PaperContributionTests {
 
         assertThat(bed.jdbc.queryForObject("SELECT author_id FROM proposal WHERE reference = ?", Long.class, reference))
                 .isEqualTo(participant.id().value());
+        assertThat(bed.jdbc.queryForObject("SELECT COUNT(*) FROM resource_follow WHERE account_id = ? AND resource_id = ?",
+                Integer.class, participant.id().value(), bed.idOf(reference))).isEqualTo(1);
+        assertThat(bed.jdbc.queryForObject("SELECT email FROM proposal_claim WHERE proposal_id = ?", String.class,
+                bed.idOf(reference))).isEmpty();
         mvc.perform(get("/processes/" + process.slug() + "/proposals/" + reference))
                 .andExpect(content().string(allOf(containsString(participant.pseudonym()), containsString("Recueillie lors de"),
                         not(containsString("Contribution recueillie sur papier")), not(containsString(email)))));
