@@ -35,7 +35,7 @@ class SitemapController {
     @GetMapping(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
     String sitemap() {
         List<String> paths = new ArrayList<>(List.of("/", "/processes", "/search", "/signup", "/login",
-                "/legal/notice", "/legal/privacy", "/legal/accessibility", "/legal/terms"));
+                "/legal/notice", "/legal/privacy", "/legal/accessibility", "/legal/terms", "/ambassadeurs"));
         processes.publishedSlugs().forEach(slug -> paths.add("/processes/" + slug));
         paths.addAll(proposals.publicPaths());
         paths.addAll(accountability.publicPaths());

@@ -92,6 +92,7 @@ class AmbassadorDirectoryTests {
         mvc.perform(get("/ambassadeurs").param("territory", Long.toString(platanes)))
                 .andExpect(content().string(allOf(containsString(platane.pseudonym()), not(containsString(tilleul.pseudonym())))));
         mvc.perform(get("/ambassadeurs").param("territory", "pas-un-territoire")).andExpect(status().isBadRequest());
+        mvc.perform(get("/sitemap.xml")).andExpect(content().string(containsString("/ambassadeurs</loc>")));
     }
 
     @Test
