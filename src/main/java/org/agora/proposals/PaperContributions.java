@@ -183,8 +183,8 @@ public class PaperContributions {
     }
 
     /**
-     * A territory of the process by INSEE code (commune) or code, or by its exact name (case ignored); empty when
-     * none or several match.
+     * A territory of the process by INSEE code (commune) or code, or by its exact name (case ignored), a commune
+     * before a larger territory of the same name; empty when none, or several of the same kind, match.
      */
     private java.util.Optional<Long> territoryNamed(ProcessSettings process, String text) {
         for (TerritoryKind kind : List.of(TerritoryKind.COMMUNE, TerritoryKind.LIVING_AREA, TerritoryKind.DEPARTEMENT)) {
@@ -193,13 +193,21 @@ public class PaperContributions {
                 return byCode.map(TerritoryView::id);
             }
         }
-        List<Long> named = new ArrayList<>();
-        territories.scopes().stream().filter(scope -> scope.name().equalsIgnoreCase(text)).forEach(scope -> named.add(scope.id()));
-        territories.searchCommunes(text, 50).stream().filter(commune -> commune.name().equalsIgnoreCase(text))
-                .forEach(commune -> named.add(commune.id()));
-        List<Long> inProcess = named.stream().distinct().filter(id -> territories.isWithin(id, process.territoryId())).toList();
-        return inProcess.size() == 1 ? java.util.Optional.of(inProcess.getFirst())
-                : named.size() == 1 ? java.util.Optional.of(named.getFirst()) : java.util.Optional.empty();
+        // A commune first (Tours the commune rather than Tours the living area), then a larger territory.
+        List<Long> communes = territories.searchCommunes(text, 50).stream()
+                .filter(commune -> commune.name().equalsIgnoreCase(text)).map(TerritoryView::id).toList();
+        List<Long> larger = territories.scopes().stream().filter(scope -> scope.name().equalsIgnoreCase(text))
+                .map(TerritoryView::id).toList();
+        for (List<Long> named : List.of(communes, larger)) {
+            List<Long> inProcess = named.stream().filter(id -> territories.isWithin(id, process.territoryId())).toList();
+            if (inProcess.size() == 1) {
+                return java.util.Optional.of(inProcess.getFirst());
+            }
+            if (!inProcess.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Whether this person may record paper proposals for this process at all (staff of it, or a facilitator there). */
@@ -266,6 +274,12 @@ public class PaperContributions {
             throw new AccessDeniedException("Not a facilitator of this collection's territory");
         }
         return process;
+    }
+
+    /** Whether this process takes paper proposals now, so a caller can offer the form or say why not. */
+    @Transactional(readOnly = true)
+    public boolean accepts(ProcessId processId) {
+        return processes.byId(processId).map(PaperContributions::acceptsPaper).orElse(false);
     }
 
     /** Paper is typed in after the workshop: allowed while the process is published, whatever its current phase. */
