@@ -318,6 +318,23 @@ class PaperContributionTests {
     }
 
     @Test
+    void takesTheCommuneWhenALivingAreaHasTheSameName() {
+        new org.agora.territories.TerritoryFixtures(context).load("""
+                kind;code;name;parent_code;postal_codes
+                LIVING_AREA;PRP113;Homonyme;PRP11;
+                COMMUNE;PRP1131;Homonyme;PRP113;99503
+                """);
+        long commune = bed.territories.findByCode(org.agora.territories.TerritoryKind.COMMUNE, "PRP1131").orElseThrow().id();
+        AgoraUser staff = bed.people.staff(RoleScope.GLOBAL);
+
+        PaperContributions.CsvPreview preview = paper.previewCsv(process.id(), staff, workshop,
+                ("titre;texte;territoire;theme\nUne idée pour Homonyme;" + BODY + ";homonyme;Santé\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(preview.problems()).isEmpty();
+        assertThat(preview.items()).singleElement().extracting(PaperProposal::territoryId).isEqualTo(commune);
+    }
+
+    @Test
     void reportsAMissingColumnOnTheHeaderLine() {
         assertThat(preview("titre;theme\nUne idée sans texte;Santé\n").problems())
                 .containsExactly(new PaperContributions.CsvProblem(1, "texte", "proposals.paper.csv.missingColumn"));
