@@ -296,7 +296,9 @@ public class MeetingManagement {
             problems.put("commune", "meetings.form.commune.required");
             return null;
         }
-        List<TerritoryView> matches = territories.searchCommunes(typed, 5);
+        // The form shows a chosen commune as its label, "Orléans (45000, 45100)": search by the name before the codes.
+        String query = typed.replaceFirst("\\s*\\([0-9, ]+\\)$", "");
+        List<TerritoryView> matches = territories.searchCommunes(query.isEmpty() ? typed : query, 5);
         Optional<TerritoryView> exact = matches.stream().filter(match -> match.label().equalsIgnoreCase(typed)).findFirst();
         if (exact.isPresent()) {
             return exact.get().id();
