@@ -1,0 +1,5 @@
+package org.agora.meetings;
+
+/** A series of meetings, reached at /meetings/series/{slug}. */
+record Series(long id, String slug, SeriesKind kind, String title, String description, Long processId) {
+}
