@@ -26,7 +26,7 @@ class MigrationsTest {
             "flyway_schema_history",
             "event_publication", "event_publication_archive",
             "account", "account_token", "role_assignment", "login_throttle", "account_action",
-            "mail_outbox", "resource_follow", "notice", "notification_preference",
+            "mail_outbox", "mail_attachment", "resource_follow", "notice", "notification_preference",
             "moderation_case", "moderation_report", "moderation_action", "participant_block",
             "search_entries", "search_rebuilds",
             "charter_article", "ambition", "objective", "work_programme", "work_programme_milestone",
