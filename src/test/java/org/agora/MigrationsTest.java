@@ -32,7 +32,8 @@ class MigrationsTest {
             "charter_article", "ambition", "objective", "work_programme", "work_programme_milestone",
             "work_programme_update", "immediate_measure", "immediate_measure_status", "transmission", "advisory_body",
             "referral", "contribution",
-            "destination", "evaluation_setting", "evaluation", "evaluation_note", "answer_template");
+            "destination", "evaluation_setting", "evaluation", "evaluation_note", "answer_template",
+            "organisation");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {
