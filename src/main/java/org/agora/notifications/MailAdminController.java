@@ -58,10 +58,10 @@ class MailAdminController {
     }
 
     /**
-     * The HTML part is shown in a frame of its own, sandboxed and under a policy that lets it load nothing but the
-     * mail's own files from this site: no script, no style, no remote image (a mail's HTML is not this site's page).
+     * The HTML part opens as a page of its own, sandboxed and under a policy that lets it load nothing but the mail's
+     * own files from this site: no script, no style, no remote image (a mail's HTML is not this site's page).
      */
-    static final String PREVIEW_POLICY = "default-src 'none'; img-src 'self'; frame-ancestors 'self'; sandbox allow-same-origin";
+    static final String PREVIEW_POLICY = "default-src 'none'; img-src 'self'; frame-ancestors 'none'; sandbox allow-same-origin";
 
     private static final Pattern CID = Pattern.compile("cid:([A-Za-z0-9._@-]+)");
 
@@ -109,7 +109,7 @@ class MailAdminController {
                 .body(file.content());
     }
 
-    /** The HTML part, its {@code cid:} images pointing at the mail's files, for the frame of the mail's page. */
+    /** The HTML part, its {@code cid:} images pointing at the mail's files. */
     @GetMapping("/{id}/html")
     @Transactional(readOnly = true)
     ResponseEntity<String> html(@PathVariable long id) {
@@ -129,7 +129,6 @@ class MailAdminController {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", PREVIEW_POLICY)
-                .header("X-Frame-Options", "SAMEORIGIN")
                 .body(html);
     }
 

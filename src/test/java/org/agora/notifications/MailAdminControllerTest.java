@@ -151,7 +151,7 @@ class MailAdminControllerTest {
                         containsString(">billet.png</a>"),
                         containsString("<code>text/calendar; method=REQUEST; charset=utf-8</code>"),
                         containsString("Affiché dans le texte mis en forme"),
-                        containsString("<iframe class=\"mail-preview\" sandbox=\"allow-same-origin\" src=\"/admin/mails/" + id + "/html\""))));
+                        containsString("<a href=\"/admin/mails/" + id + "/html\" target=\"_blank\" rel=\"noopener\">Voir la version mise en forme (nouvel onglet)</a>"))));
     }
 
     @Test
