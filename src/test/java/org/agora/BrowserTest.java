@@ -194,6 +194,12 @@ public abstract class BrowserTest {
         return url(mailed.getRawPath() + (mailed.getRawQuery() == null ? "" : "?" + mailed.getRawQuery()));
     }
 
+    /** The file of this name in the newest mail to this address that carries one (a feature's QR code, invitation...). */
+    protected OutboxMail.File latestMailAttachment(String email, String fileName) {
+        return outbox.to(email).stream().flatMap(mail -> mail.attachment(fileName).stream()).findFirst()
+                .orElseThrow(() -> new AssertionError("No mail to " + email + " carries " + fileName));
+    }
+
     /** Writes a full-page screenshot to target/screenshots/&lt;name&gt;.png and returns its path. */
     protected Path screenshot(Page page, String name) {
         Path file = SCREENSHOTS.resolve(name.replaceAll("[^\\w.-]", "_") + ".png");

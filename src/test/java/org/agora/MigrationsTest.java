@@ -26,14 +26,15 @@ class MigrationsTest {
             "flyway_schema_history",
             "event_publication", "event_publication_archive",
             "account", "account_token", "role_assignment", "ambassador", "login_throttle", "account_action",
-            "mail_outbox", "resource_follow", "notice", "notification_preference",
+            "mail_outbox", "mail_attachment", "resource_follow", "notice", "notification_preference",
             "moderation_case", "moderation_report", "moderation_action", "participant_block",
             "search_entries", "search_rebuilds",
             "charter_article", "ambition", "objective", "work_programme", "work_programme_milestone",
             "work_programme_update", "immediate_measure", "immediate_measure_status", "transmission", "advisory_body",
             "referral", "contribution", "proposal_claim",
             "destination", "evaluation_setting", "evaluation", "evaluation_note", "answer_template",
-            "meeting_series", "meeting", "meeting_question", "meeting_registration", "meeting_answer");
+            "meeting_series", "meeting", "meeting_question", "meeting_registration", "meeting_answer",
+            "organisation");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {

@@ -3,15 +3,20 @@ package org.agora.notifications;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 /** One mail of the outbox: what to send, to whom, and how delivery went. */
@@ -73,6 +78,14 @@ class Mail {
 
     private String unsubscribeUrl;
 
+    /** What a mail worded by a feature is about (MailRequested's topic); null for this module's own mails. */
+    private String topic;
+
+    @ElementCollection
+    @CollectionTable(name = "mail_attachment", joinColumns = @JoinColumn(name = "mail_id"))
+    @OrderColumn(name = "position")
+    private List<Attachment> attachments = new ArrayList<>();
+
     protected Mail() {
     }
 
@@ -96,6 +109,15 @@ class Mail {
     static Mail queue(Long accountId, String recipient, RenderedMail rendered, String language, MailKind kind,
                       String unsubscribeUrl, Instant now) {
         return new Mail(accountId, recipient, rendered, language, kind, unsubscribeUrl, now);
+    }
+
+    /** A mail a feature worded itself, about {@code topic}, with its files in order. */
+    static Mail queue(Long accountId, String recipient, RenderedMail rendered, String language, String topic,
+                      List<Attachment> attachments, String unsubscribeUrl, Instant now) {
+        Mail mail = new Mail(accountId, recipient, rendered, language, MailKind.FEATURE, unsubscribeUrl, now);
+        mail.topic = topic;
+        mail.attachments.addAll(attachments);
+        return mail;
     }
 
     void delivered(Instant now) {
@@ -183,7 +205,18 @@ class Mail {
         return unsubscribeUrl;
     }
 
+    String topic() {
+        return topic;
+    }
+
+    List<Attachment> attachments() {
+        return List.copyOf(attachments);
+    }
+
     OutboxMail view() {
-        return new OutboxMail(id, recipient, subject, text, language, kind.name(), status.name(), attempts, createdAt, sentAt);
+        return new OutboxMail(id, recipient, subject, text, html, language, kind.name(), topic, status.name(), attempts,
+                createdAt, sentAt, attachments.stream()
+                .map(file -> new OutboxMail.File(file.fileName(), file.contentType(), file.contentId(), file.content()))
+                .toList());
     }
 }

@@ -10,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -110,7 +112,7 @@ class MailDelivery {
     }
 
     private boolean deliver(JavaMailSender sender, long id) {
-        Mail mail = transaction.execute(status -> mails.findById(id).orElseThrow());
+        Mail mail = transaction.execute(status -> mails.findWithAttachments(id).orElseThrow());
         try {
             sender.send(message(sender, mail));
             transaction.executeWithoutResult(status -> mails.findById(id).orElseThrow().delivered(now()));
@@ -136,7 +138,12 @@ class MailDelivery {
         }
     }
 
-    /** A multipart/alternative message: the plain text first, then the HTML version, as RFC 2046 orders them. */
+    /**
+     * A multipart/alternative message: the plain text first, then the HTML version, as RFC 2046 orders them. With
+     * files: multipart/mixed holding a multipart/related (the alternative, then the inline files the HTML shows as
+     * {@code cid:}) followed by the ordinary attachments. Each file keeps the content type the feature gave, e.g.
+     * {@code text/calendar; method=REQUEST; charset=utf-8} for an invitation.
+     */
     private MimeMessage message(JavaMailSender sender, Mail mail) throws MessagingException {
         MimeMessage message = sender.createMimeMessage();
         message.setFrom(from);
@@ -151,7 +158,23 @@ class MailDelivery {
             message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        if (mail.html() == null) {
+        if (!mail.attachments().isEmpty()) {
+            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+            if (mail.html() == null) {
+                helper.setText(mail.text(), false);
+            } else {
+                helper.setText(mail.text(), mail.html());
+            }
+            for (Attachment file : mail.attachments()) {
+                ByteArrayDataSource data = new ByteArrayDataSource(file.content(), file.contentType());
+                data.setName(file.fileName());
+                if (file.inline()) {
+                    helper.addInline(file.contentId(), data);
+                } else {
+                    helper.addAttachment(file.fileName(), data);
+                }
+            }
+        } else if (mail.html() == null) {
             message.setText(mail.text(), "UTF-8", "plain");
         } else {
             MimeBodyPart text = new MimeBodyPart();

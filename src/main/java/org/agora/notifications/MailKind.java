@@ -8,7 +8,9 @@ enum MailKind {
     EMAIL_CHANGE("emailChange"),
     PASSWORD_CHANGED("passwordChanged"),
     NOTICE("notice"),
-    DIGEST("digest");
+    DIGEST("digest"),
+    /** Worded by a feature (MailRequested): this module renders nothing for it. */
+    FEATURE("feature");
 
     final String key;
 

@@ -2,10 +2,12 @@ package org.agora.notifications;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -45,6 +47,12 @@ interface Mails extends JpaRepository<Mail, Long> {
         return claim(id, now, until, Mail.Status.PENDING, Mail.Status.SENDING) == 1;
     }
 
+    /** A mail with its files loaded, to be used once the transaction is over (delivery, download). */
+    @EntityGraph(attributePaths = "attachments")
+    @Query("select m from Mail m where m.id = :id")
+    Optional<Mail> findWithAttachments(@Param("id") long id);
+
+    @EntityGraph(attributePaths = "attachments")
     @Query("select m from Mail m where lower(m.recipient) = lower(:recipient) order by m.createdAt desc, m.id desc")
     List<Mail> findByRecipient(@Param("recipient") String recipient);
 

@@ -24,6 +24,7 @@ class AdminHomeController {
             sections.add(new Section("processes", "/admin/processes"));
             sections.add(new Section("strategy", "/admin/strategie"));
             sections.add(new Section("meetings", "/admin/meetings"));
+            sections.add(new Section("organisations", "/admin/organisations"));
         }
         if (user.holdsAnywhere(Role.MODERATOR) || user.isAdministrator()) {
             sections.add(new Section("moderation", "/admin/moderation"));

@@ -19,9 +19,11 @@ import org.springframework.web.context.WebApplicationContext;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -129,6 +131,62 @@ class MailAdminControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("page 2 sur 2"), containsString("camille@example.fr"),
                         containsString("href=\"/admin/mails?recipient=example.fr&amp;page=0\""))));
+    }
+
+    private long mailWithFiles() {
+        events.publishEvent(FeatureMailsTest.registration(7L, "lea@example.fr", FeatureMailsTest.qrAndInvitation()));
+        return outbox.latestTo("lea@example.fr").orElseThrow().id();
+    }
+
+    @Test
+    void listsTheFilesOfAMailWithTheirDownloadLinksAndFramesItsFormattedVersion() throws Exception {
+        long id = mailWithFiles();
+
+        mvc.perform(get("/admin/mails/{id}", id).locale(Locale.FRENCH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<code>meeting-registration</code>"),
+                        containsString("<caption>2 fichier(s) joint(s) au courriel</caption>"),
+                        containsString("href=\"/admin/mails/" + id + "/attachments/0\""),
+                        containsString(">billet.png</a>"),
+                        containsString("<code>text/calendar; method=REQUEST; charset=utf-8</code>"),
+                        containsString("Affiché dans le texte mis en forme"),
+                        containsString("<a href=\"/admin/mails/" + id + "/html\" target=\"_blank\" rel=\"noopener\">Voir la version mise en forme (nouvel onglet)</a>"))));
+    }
+
+    @Test
+    void downloadsAFileUnderItsNameAndType() throws Exception {
+        long id = mailWithFiles();
+
+        mvc.perform(get("/admin/mails/{id}/attachments/{position}", id, 1))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", startsWith("text/calendar")))
+                .andExpect(header().string("Content-Type", containsString("method=REQUEST")))
+                .andExpect(header().string("Content-Disposition", containsString("attachment; filename=\"atelier.ics\"")))
+                .andExpect(content().bytes(FeatureMailsTest.CALENDAR.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        mvc.perform(get("/admin/mails/{id}/attachments/{position}", id, 0))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png"))
+                .andExpect(content().bytes(FeatureMailsTest.PNG));
+        mvc.perform(get("/admin/mails/{id}/attachments/{position}", id, 2)).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/mails/{id}/attachments/{position}", 987654, 0)).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/mails/{id}/attachments/{position}", id, "first")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void previewsTheFormattedVersionWithItsInlineImagesUnderAPolicyOfItsOwn() throws Exception {
+        long id = mailWithFiles();
+
+        mvc.perform(get("/admin/mails/{id}/html", id))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", startsWith("text/html")))
+                .andExpect(header().string("Content-Security-Policy", MailAdminController.PREVIEW_POLICY))
+                .andExpect(content().string(allOf(containsString("<img src=\"/admin/mails/" + id + "/attachments/0\""),
+                        not(containsString("cid:")))));
+        events.publishEvent(new org.agora.shared.MailRequested(null, "texte@example.fr", "fr", "meeting-reminder",
+                "Rappel", "Bonjour,\n", null, null, null));
+        long textOnly = outbox.latestTo("texte@example.fr").orElseThrow().id();
+        mvc.perform(get("/admin/mails/{id}/html", textOnly)).andExpect(status().isNotFound());
     }
 
     @Test

@@ -128,6 +128,45 @@ class MailDeliveryTest {
         assertThat(received("securite@example.fr").getHeader("List-Unsubscribe")).isNull();
     }
 
+    @Test
+    void deliversFilesAsMixedHoldingRelatedWithTheInlineImageThenTheInvitation() throws Exception {
+        String unsubscribe = "https://agora.example.fr/notifications/unsubscribe?token=r3union";
+        events.publishEvent(new org.agora.shared.MailRequested(9L, "lea@example.fr", "fr", "meeting-registration",
+                "Votre inscription", "Bonjour,\n", "<p><img src=\"cid:qr-code\" alt=\"QR\"></p>",
+                FeatureMailsTest.qrAndInvitation(), unsubscribe));
+
+        assertThat(delivery.sendDue()).isEqualTo(1);
+
+        MimeMessage message = received("lea@example.fr");
+        assertThat(message.getHeader("List-Unsubscribe")).containsExactly("<" + unsubscribe + ">");
+        assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        assertThat(message.getContentType()).startsWith("multipart/mixed");
+        MimeMultipart mixed = (MimeMultipart) message.getContent();
+        assertThat(mixed.getCount()).isEqualTo(2);
+
+        assertThat(mixed.getBodyPart(0).getContentType()).startsWith("multipart/related");
+        MimeMultipart related = (MimeMultipart) mixed.getBodyPart(0).getContent();
+        assertThat(related.getCount()).isEqualTo(2);
+        MimeMultipart alternative = (MimeMultipart) related.getBodyPart(0).getContent();
+        assertThat(related.getBodyPart(0).getContentType()).startsWith("multipart/alternative");
+        assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+        assertThat((String) alternative.getBodyPart(1).getContent()).contains("cid:qr-code");
+        jakarta.mail.internet.MimeBodyPart image = (jakarta.mail.internet.MimeBodyPart) related.getBodyPart(1);
+        assertThat(image.getContentType()).startsWith("image/png");
+        assertThat(image.getContentID()).isEqualTo("<qr-code>");
+        assertThat(image.getDisposition()).isEqualTo("inline");
+        assertThat(image.getInputStream().readAllBytes()).isEqualTo(FeatureMailsTest.PNG);
+
+        jakarta.mail.internet.MimeBodyPart invitation = (jakarta.mail.internet.MimeBodyPart) mixed.getBodyPart(1);
+        assertThat(invitation.getContentType()).startsWith("text/calendar")
+                .contains("method=REQUEST").containsIgnoringCase("charset=utf-8");
+        assertThat(invitation.getDisposition()).isEqualTo("attachment");
+        assertThat(invitation.getFileName()).isEqualTo("atelier.ics");
+        assertThat(new String(invitation.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(FeatureMailsTest.CALENDAR);
+    }
+
     private MimeMessage received(String recipient) throws Exception {
         for (MimeMessage message : smtp.getReceivedMessages()) {
             if (message.getAllRecipients()[0].toString().equals(recipient)) {

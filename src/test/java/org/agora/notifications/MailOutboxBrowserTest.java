@@ -53,6 +53,43 @@ class MailOutboxBrowserTest extends BrowserTest {
         assertThat(page.url()).isEqualTo(link);
     }
 
+    @Autowired
+    org.agora.accounts.AccountManagement accounts;
+
+    @Test
+    void anAdministratorSeesTheFilesOfAFeatureMailAndItsFormattedVersionWithTheInlineImage() {
+        events.publishEvent(FeatureMailsTest.registration(null, "lea@agora.test", FeatureMailsTest.qrAndInvitation()));
+        assertThat(latestMailAttachment("lea@agora.test", "atelier.ics").contentType()).startsWith("text/calendar");
+        long id = outbox.latestTo("lea@agora.test").orElseThrow().id();
+
+        signInAsAdministrator();
+        open("/admin/mails/" + id);
+        assertThat(page.locator("table caption")).hasText("2 fichier(s) joint(s) au courriel");
+        assertThat(page.locator("a[href='/admin/mails/" + id + "/html']")).isVisible();
+        assertAccessible(page);
+        screenshot(page, "admin-mail-with-files");
+
+        var preview = page.request().get(url("/admin/mails/" + id + "/html"));
+        assertThat(preview.headers().get("content-security-policy")).isEqualTo(MailAdminController.PREVIEW_POLICY);
+        assertThat(preview.text()).contains("src=\"/admin/mails/" + id + "/attachments/0\"");
+        var invitation = page.request().get(url("/admin/mails/" + id + "/attachments/1"));
+        assertThat(invitation.status()).isEqualTo(200);
+        assertThat(invitation.headers().get("content-disposition")).contains("filename=\"atelier.ics\"");
+        assertThat(invitation.headers().get("x-content-type-options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void onlyAdministratorsDownloadTheFilesOfAMail() {
+        events.publishEvent(FeatureMailsTest.registration(null, "noa@agora.test", FeatureMailsTest.qrAndInvitation()));
+        long id = outbox.latestTo("noa@agora.test").orElseThrow().id();
+        accounts.ensureAccount("curieux@agora.test", "Curieux", ADMIN_PASSWORD, "fr", java.util.List.of());
+
+        signIn("curieux@agora.test", ADMIN_PASSWORD);
+
+        assertThat(page.request().get(url("/admin/mails/" + id + "/attachments/0")).status()).isEqualTo(403);
+        assertThat(page.request().get(url("/admin/mails/" + id + "/html")).status()).isEqualTo(403);
+    }
+
     @Test
     void anonymousVisitorsAreSentToTheSignInPage() {
         open("/admin/mails");
