@@ -147,7 +147,7 @@ class MeetingDemoData implements ApplicationRunner {
                                    int capacity, List<TerritoryView> areas) {
         return new MeetingDetails(cycle, MeetingKind.SEMINAR, MeetingFormat.HYBRID, title,
                 "Séminaire régional : ateliers le matin, restitution et débat l'après-midi. Suivi possible en ligne.",
-                at(day, 9, 30), at(day, 17, 0), processId, region.id(), commune(areas.get(0)), "Hôtel de Région, 9 rue Saint-Pierre-Lentin",
+                at(day, 9, 30), at(day, 17, 0), processId, region.id(), regionalCapital(areas), "Hôtel de Région, 9 rue Saint-Pierre-Lentin",
                 "https://visio.example.org/seminaire", ORGANISER, false, capacity, true, null, null);
     }
 
@@ -181,10 +181,19 @@ class MeetingDemoData implements ApplicationRunner {
         return citizens;
     }
 
-    /** The first commune of a living area, for the demo address. */
+    /** The living area's chief town (the commune it is named after), else its first commune, for the demo address. */
     private Long commune(TerritoryView area) {
-        return territories.selfAndDescendants(area.id()).stream().filter(id -> id != area.id()).min(Long::compare)
-                .orElse(null);
+        return territories.searchCommunes(area.name(), 5).stream()
+                .filter(commune -> commune.name().equalsIgnoreCase(area.name()) && territories.isWithin(commune.id(), area.id()))
+                .map(TerritoryView::id).findFirst()
+                .orElseGet(() -> territories.selfAndDescendants(area.id()).stream().filter(id -> id != area.id())
+                        .min(Long::compare).orElse(null));
+    }
+
+    /** The regional seminars meet at the Hôtel de Région, in Orléans. */
+    private Long regionalCapital(List<TerritoryView> areas) {
+        return areas.stream().filter(area -> area.name().equals("Orléans")).findFirst().map(this::commune)
+                .orElseGet(() -> commune(areas.get(0)));
     }
 
     private static Instant at(LocalDate day, int hour, int minute) {
