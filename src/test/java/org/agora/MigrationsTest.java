@@ -33,7 +33,9 @@ class MigrationsTest {
             "work_programme_update", "immediate_measure", "immediate_measure_status", "transmission", "advisory_body",
             "referral", "contribution",
             "destination", "evaluation_setting", "evaluation", "evaluation_note", "answer_template",
-            "meeting_series", "meeting", "meeting_question", "meeting_registration", "meeting_answer");
+            "meeting_series", "meeting", "meeting_question", "meeting_registration", "meeting_answer",
+            "meeting_attendance", "meeting_survey_aspect", "meeting_survey_answer", "meeting_survey_rating",
+            "meeting_minutes", "meeting_minutes_attachment");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {
