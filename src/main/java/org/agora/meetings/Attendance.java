@@ -1,9 +1,7 @@
 package org.agora.meetings;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -253,47 +251,26 @@ class Attendance {
             + "(SELECT COUNT(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.present = TRUE "
             + "AND a.walk_in = TRUE) AS walk_ins FROM meeting m WHERE ";
 
-    /** Meetings that took place: published (not a draft, not cancelled) and over. */
-    static final String HELD = "m.status = 'PUBLISHED' AND m.ends_at <= :now";
-
     MeetingFigures figures(long meetingId) {
-        return sum("m.id = :id", new MapSqlParameterSource("id", meetingId));
-    }
-
-    /** Figures of the meetings held that match {@code condition} on {@code meeting m}. */
-    MeetingFigures held(String condition, MapSqlParameterSource params) {
-        return sum(HELD + " AND " + condition, params.addValue("now", timestamp(clock.instant())));
+        return figures(MeetingSelection.meeting(meetingId));
     }
 
     MeetingFigures heldInSeries(long seriesId) {
-        return held("m.series_id = :series", new MapSqlParameterSource("series", seriesId));
+        return figures(MeetingSelection.heldInSeries(seriesId, clock.instant()));
     }
 
     MeetingFigures heldInProcess(long processId) {
-        return held("m.process_id = :process", new MapSqlParameterSource("process", processId));
+        return figures(MeetingSelection.heldInProcess(processId, clock.instant()));
     }
 
     /** A département includes its living areas and communes: every meeting placed anywhere below it counts. */
     MeetingFigures heldInTerritory(long territoryId) {
-        return held(territoryCondition(), territoryParams(territoryId));
+        return figures(MeetingSelection.heldIn(territories.selfAndDescendants(territoryId), clock.instant()));
     }
 
-    String territoryCondition() {
-        return "(m.territory_id IN (:territories) OR m.commune_id IN (:territories))";
-    }
-
-    MapSqlParameterSource territoryParams(long territoryId) {
-        Collection<Long> within = territories.selfAndDescendants(territoryId);
-        return new MapSqlParameterSource("territories", within.isEmpty() ? List.of(-1L) : new ArrayList<>(within));
-    }
-
-    private MeetingFigures sum(String condition, MapSqlParameterSource params) {
-        return jdbc.query(FIGURES + condition, params, (rs, row) -> new MeetingFigures(1, rs.getInt("registered"),
+    MeetingFigures figures(MeetingSelection selection) {
+        return jdbc.query(FIGURES + selection.condition(), selection.params(), (rs, row) -> new MeetingFigures(1, rs.getInt("registered"),
                 rs.getInt("present_registered"), rs.getInt("walk_ins"))).stream()
                 .reduce(MeetingFigures.NONE, MeetingFigures::plus);
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }
