@@ -35,6 +35,8 @@ class SecurityConfiguration {
                             OidcSignIn oidc) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/roles/**", "/admin/actions/**", "/admin/mails/**", "/admin/territories/**", "/admin/search/**").hasRole("ADMINISTRATOR")
+                        // Facilitators manage their own Fabrik meetings; the meetings module checks each meeting (decision 0013).
+                        .requestMatchers("/admin/meetings", "/admin/meetings/**").hasAnyRole("STAFF", "ADMINISTRATOR", "FACILITATOR")
                         .requestMatchers("/admin/**").hasAnyRole("MODERATOR", "STAFF", "ADMINISTRATOR")
                         .requestMatchers("/account/**").authenticated()
                         .anyRequest().permitAll())

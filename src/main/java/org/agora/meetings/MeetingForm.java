@@ -6,7 +6,7 @@ package org.agora.meetings;
  */
 record MeetingForm(String series, String kind, String format, String title, String description, String startsAt,
                    String endsAt, String process, String territory, String commune, String address, String onlineUrl,
-                   String organiserName, boolean invitationOnly, String capacity, boolean registrationEnabled,
+                   String organiserName, Boolean invitationOnly, String capacity, Boolean registrationEnabled,
                    String registrationOpensAt, String registrationClosesAt) {
 
     static final String[] FIELDS = {"series", "kind", "format", "title", "description", "startsAt", "endsAt", "process",
@@ -28,6 +28,8 @@ record MeetingForm(String series, String kind, String format, String title, Stri
         onlineUrl = clean(onlineUrl);
         organiserName = clean(organiserName);
         capacity = clean(capacity);
+        invitationOnly = Boolean.TRUE.equals(invitationOnly);
+        registrationEnabled = Boolean.TRUE.equals(registrationEnabled);
         registrationOpensAt = clean(registrationOpensAt);
         registrationClosesAt = clean(registrationClosesAt);
     }

@@ -208,6 +208,72 @@ public class MeetingManagement {
         meetings.moveQuestion(meetingId, questionId, up);
     }
 
+    // ---- Series ----------------------------------------------------------------------------------------------------
+
+    /** Checks a series form: field -> message key. */
+    static Map<String, String> checkSeries(SeriesForm form) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        try {
+            SeriesKind.valueOf(form.kind());
+        } catch (IllegalArgumentException e) {
+            problems.put("kind", "meetings.series.form.kind.invalid");
+        }
+        if (form.title().length() < 3 || form.title().length() > 200) {
+            problems.put("title", "meetings.form.title.length");
+        }
+        if (form.description().isEmpty() || form.description().length() > 5000) {
+            problems.put("description", "meetings.form.description.length");
+        }
+        if (!form.process().isEmpty() && MeetingController.positive(form.process()) == null) {
+            problems.put("process", "meetings.form.process.unknown");
+        }
+        return problems;
+    }
+
+    @Transactional
+    long createSeries(AgoraUser user, SeriesForm form) {
+        requireStaff(user);
+        String base = slug(form.title());
+        String slug = base;
+        for (int i = 2; meetings.slugTaken(slug); i++) {
+            slug = base + "-" + i;
+        }
+        return meetings.insertSeries(slug, SeriesKind.valueOf(form.kind()), form.title(), form.description(),
+                MeetingController.positive(form.process()));
+    }
+
+    @Transactional
+    void updateSeries(AgoraUser user, long seriesId, SeriesForm form) {
+        requireStaff(user);
+        meetings.series(seriesId).orElseThrow(MeetingRefused::notFound);
+        meetings.updateSeries(seriesId, SeriesKind.valueOf(form.kind()), form.title(), form.description(),
+                MeetingController.positive(form.process()));
+    }
+
+    static void requireStaff(AgoraUser user) {
+        if (!isStaff(user)) {
+            throw MeetingRefused.forbidden();
+        }
+    }
+
+    static String slug(String title) {
+        String slug = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        slug = slug.length() > 100 ? slug.substring(0, 100).replaceAll("-$", "") : slug;
+        return slug.isEmpty() ? "serie" : slug;
+    }
+
+    /** Territories where the person may manage meetings: null when everywhere. */
+    java.util.Set<Long> managedTerritories(AgoraUser user) {
+        if (isStaff(user) || user.holds(Role.FACILITATOR, RoleScope.GLOBAL)) {
+            return null;
+        }
+        java.util.Set<Long> within = new java.util.HashSet<>();
+        user.scopesOf(Role.FACILITATOR).stream().filter(scope -> scope.kind() == RoleScope.Kind.TERRITORY)
+                .forEach(scope -> within.addAll(territories.selfAndDescendants(scope.id())));
+        return within;
+    }
+
     MeetingForm formOf(Meeting meeting) {
         return new MeetingForm(meeting.seriesId() == null ? "" : meeting.seriesId().toString(), meeting.kind().name(),
                 meeting.format().name(), meeting.title(), meeting.description(), local(meeting.startsAt()),
@@ -230,7 +296,9 @@ public class MeetingManagement {
             problems.put("commune", "meetings.form.commune.required");
             return null;
         }
-        List<TerritoryView> matches = territories.searchCommunes(typed, 5);
+        // The form shows a chosen commune as its label, "Orléans (45000, 45100)": search by the name before the codes.
+        String query = typed.replaceFirst("\\s*\\([0-9, ]+\\)$", "");
+        List<TerritoryView> matches = territories.searchCommunes(query.isEmpty() ? typed : query, 5);
         Optional<TerritoryView> exact = matches.stream().filter(match -> match.label().equalsIgnoreCase(typed)).findFirst();
         if (exact.isPresent()) {
             return exact.get().id();

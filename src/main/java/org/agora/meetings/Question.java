@@ -12,7 +12,7 @@ record Question(long id, long meetingId, int position, QuestionKind kind, String
                 .filter(option -> !option.isEmpty()).distinct().toList();
     }
 
-    String name() {
+    public String name() {
         return "q" + id;
     }
 }

@@ -4,7 +4,7 @@ package org.agora.meetings;
 enum QuestionKind {
     TEXT, SINGLE_CHOICE, MULTIPLE_CHOICE, CHECKBOX;
 
-    boolean hasOptions() {
+    public boolean hasOptions() {
         return this == SINGLE_CHOICE || this == MULTIPLE_CHOICE;
     }
 }

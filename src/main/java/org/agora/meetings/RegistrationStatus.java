@@ -7,7 +7,7 @@ package org.agora.meetings;
 enum RegistrationStatus {
     PENDING, CONFIRMED, WAITING, CANCELLED;
 
-    boolean active() {
+    public boolean active() {
         return this != CANCELLED;
     }
 }

@@ -23,6 +23,7 @@ class AdminHomeController {
         if (user.holdsAnywhere(Role.STAFF) || user.isAdministrator()) {
             sections.add(new Section("processes", "/admin/processes"));
             sections.add(new Section("strategy", "/admin/strategie"));
+            sections.add(new Section("meetings", "/admin/meetings"));
         }
         if (user.holdsAnywhere(Role.MODERATOR) || user.isAdministrator()) {
             sections.add(new Section("moderation", "/admin/moderation"));

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.agora.accountability.BreakdownCatalog;
 import org.agora.accountability.ContributionCatalog;
+import org.agora.meetings.MeetingCatalog;
 import org.agora.processes.ProcessCatalog;
 import org.agora.proposals.ProposalCatalog;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,10 +22,12 @@ class SitemapController {
     private final ProposalCatalog proposals;
     private final ContributionCatalog accountability;
     private final BreakdownCatalog breakdowns;
+    private final MeetingCatalog meetings;
     private final String baseUrl;
 
     SitemapController(ProcessCatalog processes, ProposalCatalog proposals, ContributionCatalog accountability,
-                      BreakdownCatalog breakdowns, @Value("${agora.base-url}") String baseUrl) {
+                      BreakdownCatalog breakdowns, MeetingCatalog meetings, @Value("${agora.base-url}") String baseUrl) {
+        this.meetings = meetings;
         this.processes = processes;
         this.proposals = proposals;
         this.accountability = accountability;
@@ -40,6 +43,7 @@ class SitemapController {
         paths.addAll(proposals.publicPaths());
         paths.addAll(accountability.publicPaths());
         paths.addAll(breakdowns.publicPaths());
+        paths.addAll(meetings.publicPaths());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         paths.forEach(path -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(baseUrl + path)).append("</loc></url>\n"));
