@@ -255,19 +255,6 @@ class Attendance {
         return figures(MeetingSelection.meeting(meetingId));
     }
 
-    MeetingFigures heldInSeries(long seriesId) {
-        return figures(MeetingSelection.heldInSeries(seriesId, clock.instant()));
-    }
-
-    MeetingFigures heldInProcess(long processId) {
-        return figures(MeetingSelection.heldInProcess(processId, clock.instant()));
-    }
-
-    /** A département includes its living areas and communes: every meeting placed anywhere below it counts. */
-    MeetingFigures heldInTerritory(long territoryId) {
-        return figures(MeetingSelection.heldIn(territories.selfAndDescendants(territoryId), clock.instant()));
-    }
-
     MeetingFigures figures(MeetingSelection selection) {
         return jdbc.query(FIGURES + selection.condition(), selection.params(), (rs, row) -> new MeetingFigures(1, rs.getInt("registered"),
                 rs.getInt("present_registered"), rs.getInt("walk_ins"))).stream()

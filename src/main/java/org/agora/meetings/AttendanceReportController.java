@@ -1,5 +1,6 @@
 package org.agora.meetings;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.agora.accounts.AgoraUser;
@@ -22,11 +23,16 @@ class AttendanceReportController {
     private final Attendance attendance;
     private final Surveys surveys;
     private final Meetings meetings;
+    private final AttendanceCatalog catalog;
+    private final Clock clock;
 
-    AttendanceReportController(Attendance attendance, Surveys surveys, Meetings meetings) {
+    AttendanceReportController(Attendance attendance, Surveys surveys, Meetings meetings, AttendanceCatalog catalog,
+                               Clock clock) {
         this.attendance = attendance;
         this.surveys = surveys;
         this.meetings = meetings;
+        this.catalog = catalog;
+        this.clock = clock;
     }
 
     @GetMapping("/meetings/{id}/bilan")
@@ -91,8 +97,8 @@ class AttendanceReportController {
         }
         Series series = meetings.seriesBySlug(slug).orElseThrow(MeetingRefused::notFound);
         model.addAttribute("series", series);
-        model.addAttribute("figures", attendance.heldInSeries(series.id()));
-        model.addAttribute("results", surveys.heldInSeries(series.id()));
+        model.addAttribute("figures", catalog.figuresOfSeries(series.id()));
+        model.addAttribute("results", surveys.results(MeetingSelection.heldInSeries(series.id(), clock.instant())));
         return "meetings/series-report";
     }
 

@@ -319,10 +319,6 @@ class Surveys {
         return results(MeetingSelection.meeting(meetingId));
     }
 
-    Results heldInSeries(long seriesId) {
-        return results(MeetingSelection.heldInSeries(seriesId, clock.instant()));
-    }
-
     Results results(MeetingSelection selection) {
         String condition = selection.condition();
         MapSqlParameterSource params = selection.params();

@@ -35,6 +35,9 @@ class AttendanceTests {
     @Autowired
     Attendance attendance;
 
+    @Autowired
+    AttendanceCatalog catalog;
+
     MeetingTestBed bed;
 
     @BeforeEach
@@ -160,11 +163,11 @@ class AttendanceTests {
         attendance.markPresent(bed.staff, second.id(), second.confirmed().get(0).id());
         attendance.addWalkIn(bed.staff, second.id(), new Attendance.WalkIn("Zoé", null, null), "fr");
 
-        MeetingFigures figures = attendance.heldInSeries(series);
+        MeetingFigures figures = catalog.figuresOfSeries(series);
 
         assertThat(figures).isEqualTo(new MeetingFigures(2, 6, 4, 1));
         assertThat(figures.ratePercent()).isEqualTo(67);
-        assertThat(attendance.heldInTerritory(bed.department).registered()).isGreaterThanOrEqualTo(6);
+        assertThat(catalog.figuresOfTerritory(bed.department).registered()).isGreaterThanOrEqualTo(6);
     }
 
     @Test
