@@ -255,6 +255,10 @@ class Attendance {
         return figures(MeetingSelection.meeting(meetingId));
     }
 
+    java.time.Instant now() {
+        return clock.instant();
+    }
+
     MeetingFigures figures(MeetingSelection selection) {
         return jdbc.query(FIGURES + selection.condition(), selection.params(), (rs, row) -> new MeetingFigures(1, rs.getInt("registered"),
                 rs.getInt("present_registered"), rs.getInt("walk_ins"))).stream()
