@@ -220,9 +220,13 @@ class MeetingController {
         if (problems.isEmpty()) {
             try {
                 RegistrationOutcome outcome = seats.register(id, registrant, answers, needs, invitation);
+                if (user == null) {
+                    // The same page whether or not the address was registered already: it tells nobody who is.
+                    return "redirect:/meetings/" + id + "/registered";
+                }
                 redirect.addFlashAttribute("flash", outcome.existing() ? "meetings.flash.already"
                         : "meetings.flash." + outcome.registration().status().name().toLowerCase(Locale.ROOT));
-                return user == null ? "redirect:/meetings/" + id + "/registered" : "redirect:/meetings/" + id;
+                return "redirect:/meetings/" + id;
             } catch (InvalidAnswers invalid) {
                 problems.putAll(invalid.problems());
             }

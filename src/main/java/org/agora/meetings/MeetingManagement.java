@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.agora.accounts.AgoraUser;
 import org.agora.accounts.Role;
 import org.agora.accounts.RoleScope;
+import org.agora.processes.ProcessCatalog;
+import org.agora.processes.ProcessId;
 import org.agora.shared.Clocks;
 import org.agora.territories.TerritoryDirectory;
 import org.agora.territories.TerritoryKind;
@@ -35,10 +37,12 @@ public class MeetingManagement {
     private final MeetingRegistrations seats;
     private final MeetingMails mails;
     private final TerritoryDirectory territories;
+    private final ProcessCatalog processes;
     private final Clock clock;
 
     MeetingManagement(Meetings meetings, Registrations registrations, MeetingRegistrations seats, MeetingMails mails,
-                      TerritoryDirectory territories, Clock clock) {
+                      TerritoryDirectory territories, ProcessCatalog processes, Clock clock) {
+        this.processes = processes;
         this.meetings = meetings;
         this.registrations = registrations;
         this.seats = seats;
@@ -103,6 +107,9 @@ public class MeetingManagement {
             problems.put("series", "meetings.form.series.unknown");
         }
         Long processId = id(form.process(), "process", problems);
+        if (processId != null && processes.findPublic(new ProcessId(processId)).isEmpty()) {
+            problems.put("process", "meetings.form.process.unknown");
+        }
         Long territoryId = id(form.territory(), "territory", problems);
         if (territoryId == null && !problems.containsKey("territory")) {
             problems.put("territory", "meetings.form.territory.required");

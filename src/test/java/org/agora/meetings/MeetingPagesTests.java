@@ -169,6 +169,44 @@ class MeetingPagesTests {
                 + "reminder_sent_at IS NOT NULL", Integer.class, meeting)).isEqualTo(1);
     }
 
+    @Test
+    void aTourSeriesShowsWhichLivingAreasHaveAStopAndTheSitemapListsItsPages() throws Exception {
+        String slug = "tournee-" + System.nanoTime();
+        long series = bed.meetings.insertSeries(slug, SeriesKind.CITIZEN_TOUR, "Tournée de test", "Une tournée.", null);
+        MeetingDetails d = bed.details(MeetingKind.TOUR_STOP, null, Instant.now().plus(Duration.ofDays(6)));
+        long stop = bed.published(new MeetingDetails(series, d.kind(), d.format(), d.title(), d.description(),
+                d.startsAt(), d.endsAt(), null, bed.north, bed.northCommune, d.address(), d.onlineUrl(),
+                d.organiserName(), false, null, true, null, null));
+
+        String page = mvc.perform(get("/meetings/series/" + slug)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String covered = page.substring(page.indexOf("Bassins de vie avec une rencontre</h3>"),
+                page.indexOf("Bassins de vie sans rencontre"));
+        String notYet = page.substring(page.indexOf("Bassins de vie sans rencontre"));
+        assertThat(covered).contains("Bassin du Nord").doesNotContain("Bassin du Sud");
+        assertThat(notYet).contains("Bassin du Sud");
+        mvc.perform(get("/sitemap.xml")).andExpect(content().string(containsString("/meetings/" + stop + "<")))
+                .andExpect(content().string(containsString("/meetings/series/" + slug + "<")));
+        mvc.perform(get("/meetings/series/" + slug + ".ics"))
+                .andExpect(content().string(containsString("UID:meeting-" + stop + "@")));
+    }
+
+    @Test
+    void filtersByDatesAndShowsPastMeetingsApart() throws Exception {
+        MeetingDetails soon = bed.details(MeetingKind.WEBINAR, null, Instant.parse("2031-05-04T10:00:00Z"));
+        MeetingDetails later = bed.details(MeetingKind.WEBINAR, null, Instant.parse("2031-06-04T10:00:00Z"));
+        bed.published(soon);
+        bed.published(later);
+
+        mvc.perform(get("/meetings").param("kind", "WEBINAR").param("from", "2031-05-01").param("to", "2031-05-31"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(soon.title())))
+                .andExpect(content().string(not(containsString(later.title()))));
+        mvc.perform(get("/meetings").param("past", "true").param("kind", "WEBINAR"))
+                .andExpect(content().string(not(containsString(soon.title()))));
+        mvc.perform(get("/meetings").param("from", "31/05/2031")).andExpect(status().isBadRequest());
+    }
+
     private org.springframework.util.MultiValueMap<String, String> form(String kind, long territory) {
         var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
         form.add("kind", kind);

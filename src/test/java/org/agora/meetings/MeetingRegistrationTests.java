@@ -219,6 +219,21 @@ class MeetingRegistrationTests {
                 .map(MailRequested::recipient)).containsExactlyInAnyOrder(seated.email(), waiting.email());
     }
 
+    @Test
+    void aDeletedAccountFreesItsSeatAndLeavesNoNameBehind() {
+        long meeting = bed.publishedMeeting(1);
+        AgoraUser leaving = bed.people.participant();
+        AgoraUser next = bed.people.participant();
+        bed.register(meeting, leaving);
+        bed.register(meeting, next);
+
+        context.publishEvent(new org.agora.accounts.AccountDeleted(leaving.id()));
+
+        assertThat(bed.register(meeting, next).registration().status()).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(bed.jdbc.queryForList("SELECT email FROM meeting_registration WHERE meeting_id = ? AND status = 'CANCELLED'",
+                String.class, meeting)).singleElement().asString().endsWith("@invalid");
+    }
+
     private void assertRefused(long meeting, AgoraUser someone, String key) {
         assertThatThrownBy(() -> bed.register(meeting, someone)).isInstanceOfSatisfying(MeetingRefused.class,
                 refused -> {

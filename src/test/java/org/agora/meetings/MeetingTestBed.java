@@ -66,7 +66,7 @@ class MeetingTestBed {
     }
 
     MeetingDetails details(MeetingKind kind, Integer capacity, Instant startsAt) {
-        return new MeetingDetails(null, kind, MeetingFormat.HYBRID, "Rencontre " + SEQUENCE.incrementAndGet(),
+        return new MeetingDetails(null, kind, MeetingFormat.HYBRID, "Rencontre n°" + SEQUENCE.incrementAndGet() + " du territoire",
                 "Une rencontre pour parler du territoire, de ses écoles; et de ses routes.", startsAt,
                 startsAt.plus(Duration.ofHours(2)), null, north, northCommune, "1 place de la Mairie",
                 "https://visio.example.org/salle-" + SEQUENCE.get(), "Région des rencontres", false, capacity, true,
