@@ -187,6 +187,31 @@ class SurveyTests {
     }
 
     @Test
+    void aProcessAddsUpTheAttendanceAndSatisfactionOfItsMeetingsHeld() {
+        long process = 800_000 + System.nanoTime() % 100_000;
+        AttendanceTests.Held first = held(bed, 10, 2, Duration.ofDays(2));
+        AttendanceTests.Held second = held(bed, 10, 2, Duration.ofDays(1));
+        AttendanceTests.Held ahead = held(bed, 10, 1, Duration.ofDays(-3));
+        for (AttendanceTests.Held meeting : List.of(first, second, ahead)) {
+            bed.jdbc.update("UPDATE meeting SET process_id = ? WHERE id = ?", process, meeting.id());
+        }
+        attendance.markPresent(bed.staff, first.id(), first.confirmed().get(0).id());
+        attendance.markPresent(bed.staff, second.id(), second.confirmed().get(0).id());
+        attendance.markPresent(bed.staff, second.id(), second.confirmed().get(1).id());
+        surveys.send(first.id());
+        surveys.send(second.id());
+        String path = surveyPath(second.confirmed().get(1).email());
+        surveys.answer(surveys.invitation(path.substring(path.indexOf("token=") + 6)).orElseThrow(), 4, Map.of(), null);
+        AttendanceCatalog catalog = context.getBean(AttendanceCatalog.class);
+
+        assertThat(catalog.figuresOfProcess(new org.agora.processes.ProcessId(process)))
+                .isEqualTo(new MeetingFigures(2, 4, 3, 0));
+        assertThat(catalog.satisfactionOfProcess(new org.agora.processes.ProcessId(process)))
+                .isEqualTo(new MeetingSatisfaction(3, 1, 1));
+        assertThat(catalog.satisfactionOf(new MeetingId(first.id()))).isEqualTo(new MeetingSatisfaction(1, 0, 0));
+    }
+
+    @Test
     void onlyStaffSendTheSurveyAndChangeItsQuestionsUntilItIsSent() throws Exception {
         AttendanceTests.Held meeting = held(bed, 10, 1, Duration.ofHours(1));
         attendance.markPresent(bed.staff, meeting.id(), meeting.confirmed().get(0).id());
