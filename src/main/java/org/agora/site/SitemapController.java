@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.agora.accountability.BreakdownCatalog;
 import org.agora.accountability.ContributionCatalog;
+import org.agora.meetings.AttendanceCatalog;
 import org.agora.meetings.MeetingCatalog;
 import org.agora.processes.ProcessCatalog;
 import org.agora.proposals.ProposalCatalog;
@@ -23,11 +24,14 @@ class SitemapController {
     private final ContributionCatalog accountability;
     private final BreakdownCatalog breakdowns;
     private final MeetingCatalog meetings;
+    private final AttendanceCatalog attendance;
     private final String baseUrl;
 
     SitemapController(ProcessCatalog processes, ProposalCatalog proposals, ContributionCatalog accountability,
-                      BreakdownCatalog breakdowns, MeetingCatalog meetings, @Value("${agora.base-url}") String baseUrl) {
+                      BreakdownCatalog breakdowns, MeetingCatalog meetings, AttendanceCatalog attendance,
+                      @Value("${agora.base-url}") String baseUrl) {
         this.meetings = meetings;
+        this.attendance = attendance;
         this.processes = processes;
         this.proposals = proposals;
         this.accountability = accountability;
@@ -44,6 +48,7 @@ class SitemapController {
         paths.addAll(accountability.publicPaths());
         paths.addAll(breakdowns.publicPaths());
         paths.addAll(meetings.publicPaths());
+        paths.addAll(attendance.minutesPaths());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         paths.forEach(path -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(baseUrl + path)).append("</loc></url>\n"));

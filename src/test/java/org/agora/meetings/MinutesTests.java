@@ -70,6 +70,7 @@ class MinutesTests {
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(content().bytes(PDF));
         assertThat(catalog.minutesPaths()).contains(page);
+        mvc.perform(get("/sitemap.xml")).andExpect(content().string(containsString(page + "</loc>")));
     }
 
     @Test
