@@ -211,13 +211,13 @@ class PaperContributionTests {
         mvc.perform(post("/processes/" + process.slug() + "/proposals/paper").with(as(facilitator)).with(csrf())
                         .param("rows", "5").param("label", "Atelier du 13 mars")
                         .param("territory", Long.toString(bed.eastArea))
-                        .param("items[0].title", "Une ludothèque itinérante").param("items[0].body", BODY)
+                        .param("items[0].title", "Un bibliobus du mercredi").param("items[0].body", BODY)
                         .param("items[0].theme", "Santé")
                         .param("items[3].title", "Trop court").param("items[3].body", BODY))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("Proposition 4, thème : Choisissez un thème."),
-                        containsString("href=\"#items-4-theme\""), containsString("Une ludothèque itinérante"))));
-        assertThat(bed.proposalsTitled("Une ludothèque itinérante")).isZero();
+                        containsString("href=\"#items-4-theme\""), containsString("Un bibliobus du mercredi"))));
+        assertThat(bed.proposalsTitled("Un bibliobus du mercredi")).isZero();
     }
 
     @Test
