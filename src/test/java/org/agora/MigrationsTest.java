@@ -34,7 +34,7 @@ class MigrationsTest {
             "referral", "contribution", "proposal_claim",
             "destination", "evaluation_setting", "evaluation", "evaluation_note", "answer_template",
             "meeting_series", "meeting", "meeting_question", "meeting_registration", "meeting_answer",
-            "organisation");
+            "organisation", "meeting_encounter");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {

@@ -49,11 +49,14 @@ class MeetingController {
     private final TerritoryDirectory territories;
     private final Clock clock;
     private final ProposalCatalog proposals;
+    private final MeetingEncounters encounters;
 
     MeetingController(Meetings meetings, Registrations registrations, MeetingRegistrations seats,
                       MeetingManagement management, MeetingViews views, MeetingLinks links,
-                      TerritoryDirectory territories, Clock clock, ProposalCatalog proposals) {
+                      TerritoryDirectory territories, Clock clock, ProposalCatalog proposals,
+                      MeetingEncounters encounters) {
         this.proposals = proposals;
+        this.encounters = encounters;
         this.meetings = meetings;
         this.registrations = registrations;
         this.seats = seats;
@@ -172,6 +175,7 @@ class MeetingController {
                 ? invitation : null);
         model.addAttribute("collected", proposals.collectedAt(new ResourceRef("meeting", id)).stream()
                 .filter(proposal -> !proposal.hidden()).toList());
+        model.addAttribute("organisationsMet", encounters.of(id));
         return "meetings/show";
     }
 

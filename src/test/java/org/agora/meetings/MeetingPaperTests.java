@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.agora.AgoraTest;
+import org.agora.DatabaseTest;
 import org.agora.accounts.AgoraUser;
 import org.agora.processes.ParticipationProcesses;
 import org.agora.processes.ProcessSettings;
@@ -33,6 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Proposals collected on paper at a meeting, typed in from the meeting by those who manage it. */
 @AgoraTest
+@DatabaseTest
 class MeetingPaperTests {
 
     static final String BODY = "Une idée recueillie sur papier lors de l’atelier, recopiée telle quelle.";
