@@ -61,4 +61,26 @@ class FabrikBrowserTest extends BrowserTest {
         assertThat(main().locator(".provenance a")).hasAttribute("href", meetingPath);
         assertAccessible(page);
     }
+
+    @Test
+    void aFacilitatorRecordsAnOrganisationMetAtTheirFabrikWhichItsPageThenLists() {
+        signIn("animateur@example.org", PASSWORD);
+        open("/meetings?kind=fabrik");
+        main().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Fabrik des mobilités")).first().click();
+        String meetingPath = page.url().substring(page.url().indexOf("/meetings/"));
+        open("/admin" + meetingPath + "/organisations");
+        assertAccessible(page);
+        page.getByLabel("Début du nom de l’organisation").fill("Collectif");
+        page.getByLabel("Partout").check();
+        main().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Chercher")).click();
+        main().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ajouter Collectif Mobilités douces Tours aux organisations rencontrées")).click();
+        assertThat(page.locator("[role=status]")).containsText("L’organisation est ajoutée aux organisations rencontrées.");
+        assertThat(main().locator("table")).containsText("Collectif Mobilités douces Tours");
+        assertAccessible(page);
+        screenshot(page, "fabrik-organisations");
+
+        open(meetingPath);
+        assertThat(main().locator("ul.organisations-met")).containsText("Collectif Mobilités douces Tours — Association");
+        assertAccessible(page);
+    }
 }
