@@ -17,7 +17,7 @@ class FiguresBrowserTest extends BrowserTest {
         open("/processes/democratie-permanente-centre-val-de-loire");
         page.getByRole(AriaRole.MAIN).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Les chiffres de la démarche")).click();
         assertThat(page.locator("h1")).containsText("Chiffres de la démarche");
-        assertThat(page.locator("table.figures")).hasCount(3);
+        assertThat(page.locator("table.figure-table")).hasCount(3);
         assertThat(page.locator("#block-organisations")).hasText("Organisations rencontrées");
         String met = page.locator("tr", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Organisations rencontrées (distinctes)"))
                 .locator("td").textContent().strip();
