@@ -34,7 +34,7 @@ class MigrationsTest {
             "referral", "contribution", "proposal_claim",
             "destination", "evaluation_setting", "evaluation", "evaluation_note", "answer_template",
             "meeting_series", "meeting", "meeting_question", "meeting_registration", "meeting_answer",
-            "organisation",
+            "organisation", "meeting_encounter",
             "meeting_attendance", "meeting_survey_aspect", "meeting_survey_answer", "meeting_survey_rating",
             "meeting_minutes", "meeting_minutes_attachment");
 

@@ -33,6 +33,11 @@ public class AttendanceCatalog {
         return attendance.figures(MeetingSelection.meeting(meeting.value()));
     }
 
+    /** Every meeting held on the instance. */
+    public MeetingFigures figuresEverywhere() {
+        return attendance.figures(MeetingSelection.heldEverywhere(clock.instant()));
+    }
+
     public MeetingFigures figuresOfSeries(long seriesId) {
         return attendance.figures(MeetingSelection.heldInSeries(seriesId, clock.instant()));
     }
@@ -47,6 +52,11 @@ public class AttendanceCatalog {
 
     public MeetingSatisfaction satisfactionOf(MeetingId meeting) {
         return surveys.results(MeetingSelection.meeting(meeting.value())).satisfaction();
+    }
+
+    /** Every meeting held on the instance. */
+    public MeetingSatisfaction satisfactionEverywhere() {
+        return surveys.results(MeetingSelection.heldEverywhere(clock.instant())).satisfaction();
     }
 
     public MeetingSatisfaction satisfactionOfSeries(long seriesId) {

@@ -14,7 +14,9 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.agora.accounts.AgoraUser;
+import org.agora.proposals.ProposalCatalog;
 import org.agora.shared.Clocks;
+import org.agora.shared.ResourceRef;
 import org.agora.territories.TerritoryDirectory;
 import org.agora.territories.TerritoryKind;
 import org.agora.territories.TerritoryView;
@@ -46,10 +48,15 @@ class MeetingController {
     private final MeetingLinks links;
     private final TerritoryDirectory territories;
     private final Clock clock;
+    private final ProposalCatalog proposals;
+    private final MeetingEncounters encounters;
 
     MeetingController(Meetings meetings, Registrations registrations, MeetingRegistrations seats,
                       MeetingManagement management, MeetingViews views, MeetingLinks links,
-                      TerritoryDirectory territories, Clock clock) {
+                      TerritoryDirectory territories, Clock clock, ProposalCatalog proposals,
+                      MeetingEncounters encounters) {
+        this.proposals = proposals;
+        this.encounters = encounters;
         this.meetings = meetings;
         this.registrations = registrations;
         this.seats = seats;
@@ -166,6 +173,9 @@ class MeetingController {
         model.addAttribute("closedReason", meeting.registrationClosedReason(clock.instant()));
         model.addAttribute("invitation", meeting.invitationOnly() && Tokens.same(meeting.invitationToken(), invitation)
                 ? invitation : null);
+        model.addAttribute("collected", proposals.collectedAt(new ResourceRef("meeting", id)).stream()
+                .filter(proposal -> !proposal.hidden()).toList());
+        model.addAttribute("organisationsMet", encounters.of(id));
         return "meetings/show";
     }
 

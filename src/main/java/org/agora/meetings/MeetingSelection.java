@@ -19,6 +19,10 @@ record MeetingSelection(String condition, MapSqlParameterSource params) {
         return new MeetingSelection("m.id = :id", new MapSqlParameterSource("id", meetingId));
     }
 
+    static MeetingSelection heldEverywhere(Instant now) {
+        return held("1 = 1", new MapSqlParameterSource(), now);
+    }
+
     static MeetingSelection heldInSeries(long seriesId, Instant now) {
         return held("m.series_id = :series", new MapSqlParameterSource("series", seriesId), now);
     }

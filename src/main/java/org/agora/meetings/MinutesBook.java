@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.agora.accounts.AgoraUser;
+import org.agora.proposals.ProposalCatalog;
+import org.agora.shared.ResourceRef;
 import org.agora.shared.FileFormat;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -60,10 +62,12 @@ class MinutesBook {
     }
 
     private final Attendance attendance;
+    private final ProposalCatalog proposals;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
-    MinutesBook(Attendance attendance, NamedParameterJdbcTemplate jdbc, Clock clock) {
+    MinutesBook(Attendance attendance, ProposalCatalog proposals, NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.proposals = proposals;
         this.attendance = attendance;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -195,13 +199,11 @@ class MinutesBook {
         return (base.length() > 150 ? base.substring(0, 150) : base) + "." + extension;
     }
 
-    /**
-     * The proposals this meeting produced (collected on paper there). Proposals do not record where they were
-     * collected yet: the provenance (a ResourceRef to the meeting) arrives on another branch, and this method is the
-     * one place to point at its query then. Until then, none.
-     */
+    /** The public proposals collected on paper at this meeting, hidden ones left out, in publication order. */
     List<ProducedProposal> proposalsProducedBy(long meetingId) {
-        return List.of();
+        return proposals.collectedAt(new ResourceRef("meeting", meetingId)).stream()
+                .filter(proposal -> !proposal.hidden())
+                .map(proposal -> new ProducedProposal(proposal.title(), proposal.path())).toList();
     }
 
     /** A proposal shown on the minutes: its title and the address of its page. */

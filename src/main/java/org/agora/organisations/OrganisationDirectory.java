@@ -59,6 +59,13 @@ public class OrganisationDirectory {
                 PageRequest.of(0, Math.max(1, limit))).stream().map(Organisation::view).toList();
     }
 
+    /** Organisations of any territory whose name starts with {@code namePrefix} (ignoring case and accents). */
+    @Transactional(readOnly = true)
+    public List<OrganisationView> searchAnywhere(String namePrefix, int limit) {
+        return organisations.findByKeyPrefixAnywhere(Organisation.key(namePrefix), PageRequest.of(0, Math.max(1, limit)))
+                .stream().map(Organisation::view).toList();
+    }
+
     /**
      * Creates an organisation for staff, administrators and facilitators. Idempotent: an organisation with the same
      * SIREN, or with the same name in the same territory, is returned instead of a second record.

@@ -34,6 +34,12 @@ interface Organisations extends JpaRepository<Organisation, Long> {
     List<Organisation> findByKeyPrefix(@Param("key") String key, @Param("territories") Collection<Long> territories,
                                        Pageable pageable);
 
+    @Query("""
+            select o from Organisation o
+            where o.nameKey like concat(:key, '%')
+            order by o.nameKey, o.id""")
+    List<Organisation> findByKeyPrefixAnywhere(@Param("key") String key, Pageable pageable);
+
     /** Candidates to merge with an organisation: the same name key anywhere, then the others of its territory. */
     @Query("""
             select o from Organisation o

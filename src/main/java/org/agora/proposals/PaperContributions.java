@@ -45,6 +45,10 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 @Transactional
 public class PaperContributions {
 
+    /** The most lines and bytes a CSV of paper proposals may have. */
+    public static final int CSV_MAX_ROWS = PaperCsv.MAX_ROWS;
+    public static final int CSV_MAX_BYTES = PaperCsv.MAX_BYTES;
+
     static final Duration CLAIM_VALIDITY = Duration.ofDays(60);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
@@ -342,6 +346,15 @@ public class PaperContributions {
             case PROCESS -> scope.id() == process.id().value();
             case TERRITORY -> territories.isWithin(territoryId, scope.id());
         });
+    }
+
+    /** The territories this person may choose for a paper proposal of this process (for a page of another module). */
+    @Transactional(readOnly = true)
+    public List<TerritoryView> territoryChoices(AgoraUser user, ProcessId processId) {
+        ProcessSettings process = processes.byId(processId).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        List<TerritoryView> all = territories.scopes().stream()
+                .filter(scope -> territories.isWithin(scope.id(), process.territoryId())).toList();
+        return territoryChoices(user, process, all);
     }
 
     /** The territories a facilitator (or staff: the whole process) may choose for this process, tree-ordered. */

@@ -179,7 +179,7 @@ class PaperController {
         model.addAttribute("errors", errors);
         model.addAttribute("csvForm", csvForm == null ? new CsvForm("", "") : csvForm);
         model.addAttribute("csvErrors", csvErrors == null ? PaperErrors.NONE : csvErrors);
-        model.addAttribute("territories", contributions.territoryChoices(user, process, browser.territoryChoices(process)));
+        model.addAttribute("territories", contributions.territoryChoices(user, process.id()));
         model.addAttribute("maxRows", PaperCsv.MAX_ROWS);
         return "proposals/paper";
     }

@@ -259,6 +259,15 @@ class ProposalBrowser implements ProposalCatalog {
     }
 
     @Override
+    public List<PublicProposal> collectedAt(org.agora.shared.ResourceRef where) {
+        List<PublicProposal> found = new ArrayList<>();
+        jdbc.queryForList("SELECT id FROM proposal WHERE collected_at_ref = :ref AND " + LISTED + " ORDER BY published_at, id",
+                        new MapSqlParameterSource("ref", where.toString()), Long.class)
+                .forEach(id -> findPublic(new ProposalId(id)).ifPresent(found::add));
+        return found;
+    }
+
+    @Override
     public List<PublicProposal> allPublic() {
         Map<Long, Optional<String>> slugs = new HashMap<>();
         List<PublicProposal> all = new ArrayList<>();

@@ -43,6 +43,9 @@ public interface ProposalCatalog {
                 .reduce(new Provenance(0, 0), (one, other) -> new Provenance(one.paper() + other.paper(), one.online() + other.online()));
     }
 
+    /** The public proposals collected at this resource of another module (e.g. a meeting), in publication order. */
+    List<PublicProposal> collectedAt(org.agora.shared.ResourceRef where);
+
     /** Public proposals collected on paper and written online. */
     record Provenance(long paper, long online) {
     }

@@ -42,8 +42,9 @@ class SitemapController {
     @GetMapping(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
     String sitemap() {
         List<String> paths = new ArrayList<>(List.of("/", "/processes", "/search", "/signup", "/login",
-                "/legal/notice", "/legal/privacy", "/legal/accessibility", "/legal/terms", "/ambassadeurs"));
+                "/legal/notice", "/legal/privacy", "/legal/accessibility", "/legal/terms", "/ambassadeurs", "/chiffres"));
         processes.publishedSlugs().forEach(slug -> paths.add("/processes/" + slug));
+        processes.publishedSlugs().forEach(slug -> paths.add("/chiffres?process=" + slug));
         paths.addAll(proposals.publicPaths());
         paths.addAll(accountability.publicPaths());
         paths.addAll(breakdowns.publicPaths());
