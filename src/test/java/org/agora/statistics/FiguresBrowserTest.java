@@ -22,6 +22,10 @@ class FiguresBrowserTest extends BrowserTest {
         String met = page.locator("tr", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Organisations rencontrées (distinctes)"))
                 .locator("td").textContent().strip();
         assertThat(Integer.parseInt(met)).as("the demo's organisations met").isGreaterThanOrEqualTo(20);
+        // The demo's launch seminar: 75 registered, 65 of them present, about forty survey answers.
+        assertThat(figure("Inscrits présents")).as("present among the registered").isGreaterThanOrEqualTo(60);
+        assertThat(figure("Réponses au questionnaire de satisfaction")).isGreaterThanOrEqualTo(30);
+        assertThat(figure("Part de « tout à fait satisfaits » (%)")).isBetween(1, 100);
         assertAccessible(page);
         screenshot(page, "figures-process");
 
@@ -33,5 +37,10 @@ class FiguresBrowserTest extends BrowserTest {
         open("/chiffres");
         assertThat(page.locator("h1")).hasText("Chiffres de la participation");
         assertAccessible(page);
+    }
+
+    private int figure(String label) {
+        return Integer.parseInt(page.locator("tr", new com.microsoft.playwright.Page.LocatorOptions().setHasText(label))
+                .first().locator("td").textContent().strip());
     }
 }
