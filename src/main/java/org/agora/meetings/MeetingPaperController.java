@@ -107,7 +107,7 @@ class MeetingPaperController {
                Model model, RedirectAttributes redirect, HttpServletResponse response, Locale locale) throws IOException {
         Meeting meeting = managed(user, id);
         ProcessSettings chosen = required(meeting, process);
-        byte[] bytes = file != null && !file.isEmpty() ? file.getInputStream().readNBytes(PaperContributions.CSV_MAX_BYTES + 1) : decode(csvData);
+        byte[] bytes = PaperContributions.csvBytes(file, csvData);
         if (bytes.length == 0) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("csvErrors", PaperErrors.of(
@@ -186,16 +186,6 @@ class MeetingPaperController {
                 messages.getMessage(problem.key(), null, locale))).toList();
     }
 
-    private static byte[] decode(String csvData) {
-        if (csvData == null || csvData.isBlank()) {
-            return new byte[0];
-        }
-        try {
-            return Base64.getDecoder().decode(csvData.strip());
-        } catch (IllegalArgumentException forged) {
-            return new byte[0];
-        }
-    }
 
     private String choose(Model model, Meeting meeting) {
         List<PublicProcess> open = new ArrayList<>(catalog.allPublic().stream()

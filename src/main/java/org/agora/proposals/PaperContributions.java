@@ -49,6 +49,26 @@ public class PaperContributions {
     public static final int CSV_MAX_ROWS = PaperCsv.MAX_ROWS;
     public static final int CSV_MAX_BYTES = PaperCsv.MAX_BYTES;
 
+    /**
+     * The bytes of a CSV import: the uploaded file when there is one (read up to one byte past the limit, so that a
+     * larger file is refused), else the file the confirmation step carries back in a hidden field, Base64-encoded —
+     * nothing is kept on the server between the preview and the import. A forged field reads as no file.
+     */
+    public static byte[] csvBytes(org.springframework.web.multipart.MultipartFile file, String carried)
+            throws java.io.IOException {
+        if (file != null && !file.isEmpty()) {
+            return file.getInputStream().readNBytes(CSV_MAX_BYTES + 1);
+        }
+        if (carried == null || carried.isBlank()) {
+            return new byte[0];
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(carried.strip());
+        } catch (IllegalArgumentException forged) {
+            return new byte[0];
+        }
+    }
+
     static final Duration CLAIM_VALIDITY = Duration.ofDays(60);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 

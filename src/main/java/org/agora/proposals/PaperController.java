@@ -92,8 +92,7 @@ class PaperController {
                @RequestParam(name = "confirm", required = false) String confirm,
                Model model, RedirectAttributes redirect, HttpServletResponse response, Locale locale) throws IOException {
         ProcessSettings process = recordable(slug, user);
-        byte[] bytes = file != null && !file.isEmpty() ? file.getInputStream().readNBytes(PaperCsv.MAX_BYTES + 1)
-                : decode(csvData);
+        byte[] bytes = PaperContributions.csvBytes(file, csvData);
         CsvForm csvForm = new CsvForm(label.strip(), territory.strip());
         List<PaperContributions.PaperProblem> problems = new ArrayList<>(collectionProblems(csvForm.label(), csvForm.territory()));
         if (bytes.length == 0) {
@@ -161,16 +160,6 @@ class PaperController {
         return new PaperContributions.Collection(null, label, null, Long.parseLong(territory));
     }
 
-    private static byte[] decode(String csvData) {
-        if (csvData == null || csvData.isBlank()) {
-            return new byte[0];
-        }
-        try {
-            return Base64.getDecoder().decode(csvData.strip());
-        } catch (IllegalArgumentException forged) {
-            return new byte[0];
-        }
-    }
 
     private String page(Model model, ProcessSettings process, AgoraUser user, PaperForm form, PaperErrors errors,
                         CsvForm csvForm, PaperErrors csvErrors) {

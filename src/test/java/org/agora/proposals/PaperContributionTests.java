@@ -294,7 +294,7 @@ class PaperContributionTests {
     @Test
     void importsACsvSeparatedBySemicolonsWithABomAndFrenchColumns() {
         String csv = "\uFEFFtitre;texte;territoire;theme;remarque\n"
-                + "Un atelier vélo au collège;" + BODY + ";PRP1111;Mobilités;à revoir\n"
+                + "Un atelier vélo au lycée;" + BODY + ";PRP1111;Mobilités;à revoir\n"
                 + "\n"
                 + "\"Des fontaines, enfin\";\"" + BODY + "\";;Santé;\n";
 
@@ -302,7 +302,7 @@ class PaperContributionTests {
 
         assertThat(references).hasSize(2);
         assertThat(bed.jdbc.queryForObject("SELECT territory_id FROM proposal WHERE title = ?", Long.class,
-                "Un atelier vélo au collège")).isEqualTo(bed.eastCommune);
+                "Un atelier vélo au lycée")).isEqualTo(bed.eastCommune);
         assertThat(bed.proposalsTitled("Des fontaines, enfin")).isEqualTo(1);
     }
 
