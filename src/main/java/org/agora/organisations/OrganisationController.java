@@ -35,7 +35,7 @@ class OrganisationController {
     @GetMapping
     String list(@AuthenticationPrincipal AgoraUser user, @RequestParam(required = false) String q,
                 @RequestParam(required = false) OrganisationKind kind, @RequestParam(required = false) Long territory,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(defaultValue = "1") int page, Model model) {
         OrganisationDirectory.requireManager(user);
         if (territory != null && directory.territory(territory).isEmpty()) {
             throw new ResponseStatusException(BAD_REQUEST, "Unknown territory " + territory);
@@ -46,7 +46,9 @@ class OrganisationController {
         model.addAttribute("territory", territory);
         model.addAttribute("kinds", OrganisationKind.values());
         model.addAttribute("scopes", directory.scopes());
-        model.addAttribute("organisations", directory.list(query, kind, territory, page));
+        var organisations = directory.list(query, kind, territory, page - 1);
+        model.addAttribute("organisations", organisations);
+        model.addAttribute("page", organisations.getNumber() + 1);
         model.addAttribute("counts", directory.countsByKind());
         model.addAttribute("names", new TerritoryNames(directory));
         return "organisations/list";
