@@ -6,7 +6,8 @@ import java.time.ZonedDateTime;
 record MeetingCard(long id, String title, String description, MeetingKind kind, MeetingFormat format,
                    MeetingStatus status, ZonedDateTime startsAt, ZonedDateTime endsAt, String place,
                    String territoryName, String organiserName, Integer capacity, Integer seatsLeft, int confirmed,
-                   int waiting, boolean registrationEnabled, boolean invitationOnly, Series series) {
+                   int waiting, boolean registrationEnabled, boolean invitationOnly, Series series,
+                   boolean past) {
 
     public boolean cancelled() {
         return status == MeetingStatus.CANCELLED;

@@ -1,5 +1,6 @@
 package org.agora.meetings;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,12 @@ class MeetingViews {
 
     private final Meetings meetings;
     private final MeetingLinks links;
+    private final Clock clock;
 
-    MeetingViews(Meetings meetings, MeetingLinks links) {
+    MeetingViews(Meetings meetings, MeetingLinks links, Clock clock) {
         this.meetings = meetings;
         this.links = links;
+        this.clock = clock;
     }
 
     List<MeetingCard> cards(List<Meeting> list) {
@@ -33,6 +36,7 @@ class MeetingViews {
                 meeting.status(), meeting.startsInParis(), meeting.endsInParis(), links.place(meeting),
                 links.territoryName(meeting.territoryId()), meeting.organiserName(), meeting.capacity(),
                 meeting.seatsLeft(), meeting.confirmedCount(), meeting.waitingCount(), meeting.registrationEnabled(),
-                meeting.invitationOnly(), meeting.seriesId() == null ? null : series.get(meeting.seriesId()));
+                meeting.invitationOnly(), meeting.seriesId() == null ? null : series.get(meeting.seriesId()),
+                meeting.isPast(clock.instant()));
     }
 }

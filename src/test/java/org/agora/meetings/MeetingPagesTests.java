@@ -61,6 +61,16 @@ class MeetingPagesTests {
     }
 
     @Test
+    void showsTheSeatsLeftOnlyWhileTheMeetingIsAhead() throws Exception {
+        long ahead = bed.published(bed.details(MeetingKind.SEMINAR, 40, Instant.now().plus(Duration.ofDays(5))));
+        long past = bed.published(bed.details(MeetingKind.SEMINAR, 40, Instant.now().minus(Duration.ofDays(5))));
+
+        mvc.perform(get("/meetings/" + ahead)).andExpect(content().string(containsString("place(s) libre(s) sur 40")));
+        mvc.perform(get("/meetings/" + past)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("place(s) libre(s)"))));
+    }
+
+    @Test
     void showsTheOnlineLinkOnlyToConfirmedRegistrantsAndStaff() throws Exception {
         long meeting = bed.publishedMeeting(1);
         String link = bed.meeting(meeting).onlineUrl();
