@@ -12,35 +12,35 @@ record Panel(long id, String slug, String name, String purpose, long territoryId
              String drawnMembers, String members, Instant endedAt, Instant poolDeletedAt) {
 
     /** The pool columns that make a household's address (an empty list: no household rule). */
-    List<String> householdColumnList() {
+    public List<String> householdColumnList() {
         return split(householdColumns);
     }
 
-    boolean householdRule() {
+    public boolean householdRule() {
         return !householdColumnList().isEmpty();
     }
 
-    List<Long> meetingIdList() {
+    public List<Long> meetingIdList() {
         return split(meetingIds).stream().map(Long::valueOf).toList();
     }
 
     /** The current panelists' pseudonyms (the drawn panel with its replacements), sorted. */
-    List<String> memberList() {
+    public List<String> memberList() {
         return split(members);
     }
 
-    List<String> drawnMemberList() {
+    public List<String> drawnMemberList() {
         return split(drawnMembers);
     }
 
     /** The volunteer form takes answers: recruiting, and now within the recruitment period. */
-    boolean recruitingAt(Instant now) {
+    public boolean recruitingAt(Instant now) {
         return status == PanelStatus.RECRUITING && (opensAt == null || !now.isBefore(opensAt))
                 && (closesAt == null || now.isBefore(closesAt));
     }
 
     /** When the pool's personal data goes: the panel's end plus the retention. */
-    Instant poolDeletionDue() {
+    public Instant poolDeletionDue() {
         return endedAt == null ? null : endedAt.plus(java.time.Duration.ofDays(retentionDays));
     }
 

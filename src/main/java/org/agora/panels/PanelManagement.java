@@ -310,7 +310,7 @@ class PanelManagement {
         String email = form.normalisedEmail();
         Volunteers.Draft draft = new Volunteers.Draft(Volunteer.FORM, null, email, PanelForm.strip(form.name()),
                 PanelForm.strip(form.address()), PanelForm.strip(form.postcode()),
-                panel.householdRule() ? PoolContacts.household(form.address(), form.postcode()) : null, answers,
+                panel.householdRule() ? PanelFiles.householdKey(List.of(form.address(), form.postcode())) : null, answers,
                 language, now());
         try {
             transactions.executeWithoutResult(status -> {

@@ -5,11 +5,11 @@ enum PanelStatus {
     DRAFT, RECRUITING, SELECTED, LOTTERY_PUBLISHED, DRAWN, ENDED;
 
     /** The pool may still change: volunteers, imports, quotas and size. */
-    boolean poolOpen() {
+    public boolean poolOpen() {
         return this == DRAFT || this == RECRUITING || this == SELECTED;
     }
 
-    boolean isPublic() {
+    public boolean isPublic() {
         return this != DRAFT;
     }
 }

@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -110,15 +109,5 @@ final class PoolContacts {
             rows.add(row);
         }
         return rows;
-    }
-
-    /** The household key of a volunteer who typed an address: case, accents and punctuation ignored. */
-    static String household(String address, String postcode) {
-        String plain = Normalizer.normalize(address + " " + postcode, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{Alnum}]+", " ").strip();
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }
