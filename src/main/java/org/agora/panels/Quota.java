@@ -23,12 +23,17 @@ public record Quota(String feature, String value, int min, int max, Integer minF
 
     /** The lowest minimum a relaxation may use: min_flex when given, otherwise 0. */
     int lowestMin() {
-        return minFlex == null ? 0 : Math.min(minFlex, min);
+        return minFlex == null ? 0 : minFlex;
     }
 
-    /** The highest maximum a relaxation may use: max_flex when given, otherwise unbounded. */
+    /** The highest maximum a relaxation may use: max_flex when given, otherwise the panel size. */
     int highestMax(int k) {
-        return maxFlex == null ? k : Math.max(maxFlex, max);
+        return maxFlex == null ? Math.max(k, max) : maxFlex;
+    }
+
+    /** Whether the flex bounds leave room around the quota (min_flex <= min and max <= max_flex). */
+    boolean flexConsistent(int k) {
+        return lowestMin() <= min && highestMax(k) >= max;
     }
 
     @Override
