@@ -343,7 +343,7 @@ class PanelManagement {
     }
 
     record ImportPreview(List<ImportRow> rows, List<Problem> problems) {
-        boolean ok() {
+        public boolean ok() {
             return problems.isEmpty() && !rows.isEmpty();
         }
     }

@@ -31,7 +31,7 @@ record VolunteerForm(String name, String email, String address, String postcode,
                 "true".equals(params.get("consent")));
     }
 
-    String answer(int index) {
+    public String answer(int index) {
         return answers.getOrDefault("feature-" + index, "");
     }
 
