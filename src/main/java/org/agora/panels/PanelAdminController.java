@@ -222,6 +222,23 @@ class PanelAdminController {
     record ValueRow(String feature, String value, int volunteers, Double leximin, Double legacy) {
     }
 
+    /** One quota of the proposed relaxation beside the current one (null when the panel has no such quota). */
+    record RelaxedRow(String feature, String value, Quota current, Quota proposed) {
+        public boolean changed() {
+            return current == null || current.min() != proposed.min() || current.max() != proposed.max();
+        }
+    }
+
+    private List<RelaxedRow> relaxedRows(long id, PanelSelections.Run run) {
+        if (run == null || run.relaxed().isEmpty()) {
+            return List.of();
+        }
+        List<Quota> current = panels.quotas(id);
+        return run.relaxed().stream().map(proposed -> new RelaxedRow(proposed.feature(), proposed.value(),
+                current.stream().filter(quota -> quota.feature().equals(proposed.feature())
+                        && quota.value().equals(proposed.value())).findFirst().orElse(null), proposed)).toList();
+    }
+
     @GetMapping("/{id}/selection")
     String selection(@AuthenticationPrincipal AgoraUser user, @PathVariable long id, Model model) {
         Panel panel = management.requireTeam(user, id);
@@ -235,7 +252,7 @@ class PanelAdminController {
                 || legacy.filter(run -> run.status() == PanelSelections.Status.RUNNING).isPresent());
         model.addAttribute("poolSize", volunteers.count(id));
         model.addAttribute("byValue", byValue(panel));
-        model.addAttribute("quotas", panels.quotas(id));
+        model.addAttribute("relaxedRows", relaxedRows(id, leximin.orElse(null)));
         return "panels/admin-selection";
     }
 

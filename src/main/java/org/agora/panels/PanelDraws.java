@@ -148,6 +148,12 @@ class PanelDraws {
         return replacement;
     }
 
+    /** A cell of the export: quoted when needed, and never read as a formula by a spreadsheet. */
+    static String cell(String value) {
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return PanelManagement.csvField(safe);
+    }
+
     /** The index a seed gives for a published lottery (the verification page). */
     Optional<Integer> indexFor(Panel panel, String seed) {
         if (panel.lotterySha256() == null || seed == null || seed.isBlank() || seed.length() > MAX_SEED_LENGTH) {
@@ -171,10 +177,10 @@ class PanelDraws {
             }
             csv.append(volunteer.pseudonym());
             for (String value : new String[] {volunteer.name(), volunteer.email(), volunteer.address(), volunteer.postcode()}) {
-                csv.append(',').append(value == null ? "" : PanelManagement.csvField(value));
+                csv.append(',').append(value == null ? "" : cell(value));
             }
             features.forEach(feature -> csv.append(',')
-                    .append(PanelManagement.csvField(volunteer.features().getOrDefault(feature, ""))));
+                    .append(cell(volunteer.features().getOrDefault(feature, ""))));
             csv.append('\n');
         }
         return csv.toString();
