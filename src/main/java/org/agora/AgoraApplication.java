@@ -2,6 +2,7 @@ package org.agora;
 
 import java.time.Clock;
 
+import org.agora.panels.PanelCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Modulithic(sharedModules = "shared")
 public class AgoraApplication {
 
+    /** {@code panels …} runs the panel selection command line (docs/panels.md) without starting the application. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("panels")) {
+            System.exit(PanelCommand.run(args, System.out, System.err));
+        }
         SpringApplication.run(AgoraApplication.class, args);
     }
 

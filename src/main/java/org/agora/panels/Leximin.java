@@ -77,6 +77,9 @@ final class Leximin {
             }
             pricing.solver.objective().setMaximization();
             int[] panel = pricing.solve();
+            if (panel == null) {
+                throw new IllegalStateException("The panel program failed after a panel had been found.");
+            }
             boolean progress = false;
             for (int t = 0; t < covered.length; t++) {
                 progress |= !covered[t] && panel[t] > 0;
@@ -130,6 +133,9 @@ final class Leximin {
                 }
                 pricing.solver.objective().setMaximization();
                 int[] panel = pricing.solve();
+                if (panel == null) {
+                    throw new IllegalStateException("The panel program failed after a panel had been found.");
+                }
                 double value = 0;
                 for (int t = 0; t < size; t++) {
                     value += weights[t] * panel[t] / types.count(t);

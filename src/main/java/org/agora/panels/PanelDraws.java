@@ -134,7 +134,13 @@ class PanelDraws {
         if (!members.contains(dropped)) {
             throw new PanelRefused("panels.refused.notMember");
         }
-        Instance instance = management.instance(panel);
+        // Those who dropped out earlier are no longer volunteers (docs/panels.md, replacements).
+        java.util.Set<String> declined = new java.util.HashSet<>();
+        panels.replacements(id).forEach(replaced -> declined.add(replaced.dropped()));
+        declined.add(dropped);
+        Instance all = management.instance(panel);
+        Instance instance = new Instance(all.k(), all.quotas(), all.pool().stream()
+                .filter(respondent -> !declined.contains(respondent.id()) || respondent.id().equals(dropped)).toList());
         String replacement = Replacement.replacementFor(instance, members, dropped, typed)
                 .orElseThrow(() -> new PanelRefused("panels.refused.noReplacement"));
         List<String> now = new ArrayList<>(new TreeSet<>(members));

@@ -37,12 +37,12 @@ public record SelectionResult(Algorithm algorithm, int n, int k, Map<String, Dou
         return weighted / (size * sum);
     }
 
-    /** The share of respondents whose probability is below the threshold (e.g. k/n), with a 1e-9 tolerance. */
+    /** The share of respondents whose probability is below the threshold (e.g. k/n), with a 1e-6 tolerance for solver noise. */
     public double shareBelow(double threshold) {
         if (probabilities.isEmpty()) {
             return 0;
         }
-        long below = probabilities.values().stream().filter(p -> p < threshold - 1e-9).count();
+        long below = probabilities.values().stream().filter(p -> p < threshold - 1e-6).count();
         return (double) below / probabilities.size();
     }
 }
