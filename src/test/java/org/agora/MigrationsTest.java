@@ -36,7 +36,8 @@ class MigrationsTest {
             "meeting_series", "meeting", "meeting_question", "meeting_registration", "meeting_answer",
             "organisation", "meeting_encounter",
             "meeting_attendance", "meeting_survey_aspect", "meeting_survey_answer", "meeting_survey_rating",
-            "meeting_minutes", "meeting_minutes_attachment");
+            "meeting_minutes", "meeting_minutes_attachment",
+            "panel", "panel_team", "panel_quota", "panel_volunteer", "panel_selection", "panel_replacement");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {
