@@ -8,6 +8,7 @@ import org.agora.accountability.ContributionCatalog;
 import org.agora.meetings.AttendanceCatalog;
 import org.agora.meetings.MeetingCatalog;
 import org.agora.processes.ProcessCatalog;
+import org.agora.programmes.ProgrammeCatalog;
 import org.agora.proposals.ProposalCatalog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -25,13 +26,16 @@ class SitemapController {
     private final BreakdownCatalog breakdowns;
     private final MeetingCatalog meetings;
     private final AttendanceCatalog attendance;
+    private final ProgrammeCatalog programmes;
     private final String baseUrl;
 
     SitemapController(ProcessCatalog processes, ProposalCatalog proposals, ContributionCatalog accountability,
                       BreakdownCatalog breakdowns, MeetingCatalog meetings, AttendanceCatalog attendance,
+                      ProgrammeCatalog programmes,
                       @Value("${agora.base-url}") String baseUrl) {
         this.meetings = meetings;
         this.attendance = attendance;
+        this.programmes = programmes;
         this.processes = processes;
         this.proposals = proposals;
         this.accountability = accountability;
@@ -50,6 +54,7 @@ class SitemapController {
         paths.addAll(breakdowns.publicPaths());
         paths.addAll(meetings.publicPaths());
         paths.addAll(attendance.minutesPaths());
+        paths.addAll(programmes.publicPaths());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         paths.forEach(path -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(baseUrl + path)).append("</loc></url>\n"));
