@@ -195,7 +195,7 @@ class Applications {
 
     Map<Long, String> answers(long applicationId) {
         Map<Long, String> answers = new LinkedHashMap<>();
-        jdbc.query("SELECT field_id, value FROM programme_answer WHERE application_id = :id", Map.of("id", applicationId),
+        jdbc.query("SELECT field_id, answer FROM programme_answer WHERE application_id = :id", Map.of("id", applicationId),
                 rs -> {
                     answers.put(rs.getLong(1), rs.getString(2));
                 });
@@ -284,7 +284,7 @@ class Applications {
             jdbc.update("DELETE FROM programme_answer WHERE application_id = :id AND field_id = :field",
                     Map.of("id", id, "field", field.id()));
             if (!Rows.strip(typed.get(field.name())).isEmpty()) {
-                jdbc.update("INSERT INTO programme_answer (application_id, field_id, value) VALUES (:id, :field, :value)",
+                jdbc.update("INSERT INTO programme_answer (application_id, field_id, answer) VALUES (:id, :field, :value)",
                         Map.of("id", id, "field", field.id(), "value", stored(field, typed.get(field.name()))));
             }
         }

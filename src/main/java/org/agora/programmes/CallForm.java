@@ -130,7 +130,7 @@ record CallForm(String kind, String title, String description, Long territoryId,
         return kinds;
     }
 
-    boolean eligibleIncludes(String kindName) {
+    public boolean eligibleIncludes(String kindName) {
         return eligible != null && eligible.contains(kindName);
     }
 }

@@ -252,7 +252,7 @@ class ProgrammeAdminController {
         Call call = calls.require(application.callId());
         List<CallField> fields = calls.fields(call.id());
         Map<Long, String> answers = applications.answers(id);
-        model.addAttribute("application", application);
+        model.addAttribute("candidature", application);
         model.addAttribute("call", call);
         model.addAttribute("applicant", applicants.find(application.organisationId()).orElseThrow());
         model.addAttribute("fields", fields);

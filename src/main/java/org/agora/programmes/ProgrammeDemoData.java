@@ -147,7 +147,7 @@ class ProgrammeDemoData implements ApplicationRunner {
                 .addValue("reason", reason).addValue("decided", Rows.timestamp(decided)).addValue("by", staff.id().value())
                 .addValue("submitted", Rows.timestamp(submitted)), key, new String[] {"id"});
         long id = key.getKey().longValue();
-        jdbc.update("INSERT INTO programme_answer (application_id, field_id, value) VALUES (:id, :field, :value)",
+        jdbc.update("INSERT INTO programme_answer (application_id, field_id, answer) VALUES (:id, :field, :value)",
                 Map.of("id", id, "field", fieldId, "value", answer));
         return id;
     }

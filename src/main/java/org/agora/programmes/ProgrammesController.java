@@ -158,7 +158,7 @@ class ProgrammesController {
         if (typed != null) {
             values.putAll(typed);
         }
-        model.addAttribute("application", application);
+        model.addAttribute("candidature", application);
         model.addAttribute("call", call);
         model.addAttribute("applicant", applicants.find(application.organisationId()).orElseThrow());
         model.addAttribute("fields", fields);
@@ -322,7 +322,7 @@ class ProgrammesController {
             values.put("comment-" + criterion, score.comment());
         });
         values.putAll(typed);
-        model.addAttribute("application", application);
+        model.addAttribute("candidature", application);
         model.addAttribute("call", call);
         model.addAttribute("applicant", applicants.find(application.organisationId()).orElseThrow());
         model.addAttribute("answers", shown);

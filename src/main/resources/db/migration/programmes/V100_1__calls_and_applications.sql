@@ -90,7 +90,7 @@ CREATE TABLE programme_application (
 CREATE TABLE programme_answer (
     application_id BIGINT         NOT NULL REFERENCES programme_application (id),
     field_id       BIGINT         NOT NULL REFERENCES programme_call_field (id),
-    value          VARCHAR(10000) NOT NULL,
+    answer         VARCHAR(10000) NOT NULL,
     PRIMARY KEY (application_id, field_id)
 );
 
