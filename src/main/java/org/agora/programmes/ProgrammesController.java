@@ -23,7 +23,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -173,15 +172,18 @@ class ProgrammesController {
         return "programmes/application";
     }
 
+    /** The background save of the draft as it is typed (programme-autosave.js): no page, a status. */
+    @PostMapping(path = "/programmes/candidatures/{id:\\d{1,18}}", headers = "X-Autosave")
+    ResponseEntity<Void> autosave(@PathVariable long id, @AuthenticationPrincipal AgoraUser user,
+                                  @RequestParam Map<String, String> form) {
+        Map<String, String> problems = applications.save(user, id, form.get("title"), form.get("eligibleCost"), form);
+        return problems.isEmpty() ? ResponseEntity.noContent().build() : ResponseEntity.badRequest().build();
+    }
+
     @PostMapping("/programmes/candidatures/{id:\\d{1,18}}")
     String save(@PathVariable long id, @AuthenticationPrincipal AgoraUser user, @RequestParam Map<String, String> form,
-                @RequestHeader(name = "X-Autosave", required = false) String autosave, Model model,
-                HttpServletResponse response, RedirectAttributes redirect) {
+                Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Map<String, String> problems = applications.save(user, id, form.get("title"), form.get("eligibleCost"), form);
-        if (autosave != null) {
-            response.setStatus(problems.isEmpty() ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_BAD_REQUEST);
-            return null;
-        }
         if (!problems.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page(applications.require(id), user, model, problems, form);

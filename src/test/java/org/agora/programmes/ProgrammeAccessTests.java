@@ -109,6 +109,20 @@ class ProgrammeAccessTests {
     }
 
     @Test
+    void theDraftIsSavedInTheBackgroundAsItIsTyped() throws Exception {
+        long call = bed.openCall(CallKind.PROJECTS);
+        AgoraUser writer = bed.people.participant();
+        long draft = bed.applications.start(writer, call, bed.organisation("Commune qui tape", writer));
+        mvc.perform(post("/programmes/candidatures/" + draft).header("X-Autosave", "1").param("title", "Titre tapé")
+                .param("eligibleCost", "4 200").with(as(writer)).with(csrf())).andExpect(status().isNoContent());
+        org.assertj.core.api.Assertions.assertThat(bed.applications.require(draft).eligibleCostCents()).isEqualTo(4_200_00L);
+        mvc.perform(post("/programmes/candidatures/" + draft).header("X-Autosave", "1").param("title", "Titre tapé")
+                .param("eligibleCost", "-1").with(as(writer)).with(csrf())).andExpect(status().isBadRequest());
+        mvc.perform(post("/programmes/candidatures/" + draft).header("X-Autosave", "1").param("title", "Intrus")
+                .with(as(otherMember)).with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
     void publicPagesListTheCallsAndAreInTheSitemap() throws Exception {
         long call = bed.applications.require(application).callId();
         mvc.perform(get("/programmes")).andExpect(status().isOk())
