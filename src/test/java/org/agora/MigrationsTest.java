@@ -37,7 +37,11 @@ class MigrationsTest {
             "organisation", "meeting_encounter",
             "meeting_attendance", "meeting_survey_aspect", "meeting_survey_answer", "meeting_survey_rating",
             "meeting_minutes", "meeting_minutes_attachment",
-            "panel", "panel_team", "panel_quota", "panel_volunteer", "panel_selection", "panel_replacement");
+            "panel", "panel_team", "panel_quota", "panel_volunteer", "panel_selection", "panel_replacement",
+            "programme_call", "programme_call_field", "programme_criterion", "programme_applicant", "programme_member",
+            "programme_application", "programme_answer", "programme_file", "programme_message", "programme_reviewer",
+            "programme_score", "programme_grant", "programme_grant_adjustment", "programme_payment",
+            "programme_accompaniment", "programme_session", "programme_report", "programme_showcase");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {

@@ -9,6 +9,7 @@ import org.agora.meetings.AttendanceCatalog;
 import org.agora.meetings.MeetingCatalog;
 import org.agora.panels.PanelCatalog;
 import org.agora.processes.ProcessCatalog;
+import org.agora.programmes.ProgrammeCatalog;
 import org.agora.proposals.ProposalCatalog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -27,14 +28,16 @@ class SitemapController {
     private final MeetingCatalog meetings;
     private final AttendanceCatalog attendance;
     private final PanelCatalog panels;
+    private final ProgrammeCatalog programmes;
     private final String baseUrl;
 
     SitemapController(ProcessCatalog processes, ProposalCatalog proposals, ContributionCatalog accountability,
                       BreakdownCatalog breakdowns, MeetingCatalog meetings, AttendanceCatalog attendance, PanelCatalog panels,
-                      @Value("${agora.base-url}") String baseUrl) {
+                      ProgrammeCatalog programmes, @Value("${agora.base-url}") String baseUrl) {
         this.meetings = meetings;
         this.attendance = attendance;
         this.panels = panels;
+        this.programmes = programmes;
         this.processes = processes;
         this.proposals = proposals;
         this.accountability = accountability;
@@ -54,6 +57,7 @@ class SitemapController {
         paths.addAll(meetings.publicPaths());
         paths.addAll(attendance.minutesPaths());
         paths.addAll(panels.publicPaths());
+        paths.addAll(programmes.publicPaths());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         paths.forEach(path -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(baseUrl + path)).append("</loc></url>\n"));
