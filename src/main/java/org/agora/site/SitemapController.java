@@ -8,6 +8,7 @@ import org.agora.accountability.ContributionCatalog;
 import org.agora.meetings.AttendanceCatalog;
 import org.agora.meetings.MeetingCatalog;
 import org.agora.processes.ProcessCatalog;
+import org.agora.programmes.CyberCentreCatalog;
 import org.agora.proposals.ProposalCatalog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -25,11 +26,13 @@ class SitemapController {
     private final BreakdownCatalog breakdowns;
     private final MeetingCatalog meetings;
     private final AttendanceCatalog attendance;
+    private final CyberCentreCatalog cyberCentres;
     private final String baseUrl;
 
     SitemapController(ProcessCatalog processes, ProposalCatalog proposals, ContributionCatalog accountability,
                       BreakdownCatalog breakdowns, MeetingCatalog meetings, AttendanceCatalog attendance,
-                      @Value("${agora.base-url}") String baseUrl) {
+                      CyberCentreCatalog cyberCentres, @Value("${agora.base-url}") String baseUrl) {
+        this.cyberCentres = cyberCentres;
         this.meetings = meetings;
         this.attendance = attendance;
         this.processes = processes;
@@ -50,6 +53,7 @@ class SitemapController {
         paths.addAll(breakdowns.publicPaths());
         paths.addAll(meetings.publicPaths());
         paths.addAll(attendance.minutesPaths());
+        paths.addAll(cyberCentres.publicPaths());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         paths.forEach(path -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(baseUrl + path)).append("</loc></url>\n"));

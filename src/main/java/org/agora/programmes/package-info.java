@@ -1,0 +1,2 @@
+@org.springframework.modulith.ApplicationModule(displayName = "Support programmes")
+package org.agora.programmes;
