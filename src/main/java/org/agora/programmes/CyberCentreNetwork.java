@@ -248,7 +248,7 @@ class CyberCentreNetwork {
         if (start == null) {
             problems.put("startYear", "programmes.centre.agreement.error.startYear");
         }
-        Long grant = CentreForm.strip(yearlyGrant).isEmpty() ? calendar.defaultYearlyGrantCents()
+        Long grant = CentreForm.strip(yearlyGrant).isEmpty() ? Long.valueOf(calendar.defaultYearlyGrantCents())
                 : CentreAmounts.cents(yearlyGrant);
         if (grant == null) {
             problems.put("yearlyGrant", "programmes.centre.agreement.error.grant");

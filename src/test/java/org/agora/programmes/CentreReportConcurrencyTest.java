@@ -40,7 +40,9 @@ class CentreReportConcurrencyTest {
     @Test
     void theDatabaseRefusesASecondReportForTheSameCentreAndYear() {
         CyberCentre centre = new CyberCentreTestBed(context).centre("Centre à rapport unique", false);
-        reports.saveAndFlush(new CentreReport(centre.id(), 2080));
+        CentreReport first = new CentreReport(centre.id(), 2080);
+        first.write(new CentreReportForm.Checked(1, 1, java.util.Set.of(), null, null), null, Instant.now());
+        reports.saveAndFlush(first);
         assertThatThrownBy(() -> jdbc.update("""
                 INSERT INTO centre_report (centre_id, report_year, people_accompanied, sessions, status, updated_at)
                 VALUES (?, 2080, 1, 1, 'DRAFT', ?)""", centre.id(), java.sql.Timestamp.from(Instant.now())))
