@@ -57,7 +57,6 @@ class CyberCentreController {
     String centre(@PathVariable long id, Model model) {
         CentreView centre = network.require(id);
         model.addAttribute("centre", centre);
-        model.addAttribute("map", CentreMap.of(List.of(centre)));
         return "programmes/centres/public-centre";
     }
 }

@@ -125,7 +125,7 @@ class CyberCentresBrowserTest extends BrowserTest {
         assertThat(row).containsText("Remis");
         assertThat(row).containsText("137");
         assertThat(row).containsText("Aide aux déclarations d’impôts");
-        assertThat(main.locator("tr", new Locator.LocatorOptions().setHasText("Département numérique"))).containsText("137");
+        assertThat(main.locator("tr:has(th[scope=row]:text-is('Département numérique'))")).containsText("137");
         assertAccessible(page);
         screenshot(page, "cyber-centre-consolidation");
 
