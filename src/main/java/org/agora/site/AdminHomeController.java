@@ -25,8 +25,9 @@ class AdminHomeController {
             sections.add(new Section("strategy", "/admin/strategie"));
             sections.add(new Section("meetings", "/admin/meetings"));
             sections.add(new Section("organisations", "/admin/organisations"));
-            sections.add(new Section("programmes", "/admin/programmes"));
             sections.add(new Section("panels", "/admin/panels"));
+            sections.add(new Section("programmes", "/admin/programmes"));
+            sections.add(new Section("cyberCentres", "/admin/cyber-centres"));
         }
         if (user.holdsAnywhere(Role.MODERATOR) || user.isAdministrator()) {
             sections.add(new Section("moderation", "/admin/moderation"));

@@ -10,6 +10,7 @@ import org.agora.meetings.MeetingCatalog;
 import org.agora.panels.PanelCatalog;
 import org.agora.processes.ProcessCatalog;
 import org.agora.programmes.ProgrammeCatalog;
+import org.agora.programmes.CyberCentreCatalog;
 import org.agora.proposals.ProposalCatalog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -29,11 +30,13 @@ class SitemapController {
     private final AttendanceCatalog attendance;
     private final PanelCatalog panels;
     private final ProgrammeCatalog programmes;
+    private final CyberCentreCatalog cyberCentres;
     private final String baseUrl;
 
     SitemapController(ProcessCatalog processes, ProposalCatalog proposals, ContributionCatalog accountability,
                       BreakdownCatalog breakdowns, MeetingCatalog meetings, AttendanceCatalog attendance, PanelCatalog panels,
-                      ProgrammeCatalog programmes, @Value("${agora.base-url}") String baseUrl) {
+                      ProgrammeCatalog programmes, CyberCentreCatalog cyberCentres, @Value("${agora.base-url}") String baseUrl) {
+        this.cyberCentres = cyberCentres;
         this.meetings = meetings;
         this.attendance = attendance;
         this.panels = panels;
@@ -58,6 +61,7 @@ class SitemapController {
         paths.addAll(attendance.minutesPaths());
         paths.addAll(panels.publicPaths());
         paths.addAll(programmes.publicPaths());
+        paths.addAll(cyberCentres.publicPaths());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         paths.forEach(path -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(baseUrl + path)).append("</loc></url>\n"));
