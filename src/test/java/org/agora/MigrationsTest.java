@@ -36,7 +36,9 @@ class MigrationsTest {
             "meeting_series", "meeting", "meeting_question", "meeting_registration", "meeting_answer",
             "organisation", "meeting_encounter",
             "meeting_attendance", "meeting_survey_aspect", "meeting_survey_answer", "meeting_survey_rating",
-            "meeting_minutes", "meeting_minutes_attachment");
+            "meeting_minutes", "meeting_minutes_attachment",
+            "newsletter_subscriber", "newsletter_subscription_change", "newsletter_edition", "newsletter_edition_block",
+            "newsletter_delivery", "newsletter_answered_proposal", "page_view_daily", "audience_daily");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {

@@ -7,6 +7,7 @@ import org.agora.accountability.BreakdownCatalog;
 import org.agora.accountability.ContributionCatalog;
 import org.agora.meetings.AttendanceCatalog;
 import org.agora.meetings.MeetingCatalog;
+import org.agora.newsletter.NewsletterArchive;
 import org.agora.processes.ProcessCatalog;
 import org.agora.proposals.ProposalCatalog;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,13 +26,15 @@ class SitemapController {
     private final BreakdownCatalog breakdowns;
     private final MeetingCatalog meetings;
     private final AttendanceCatalog attendance;
+    private final NewsletterArchive newsletter;
     private final String baseUrl;
 
     SitemapController(ProcessCatalog processes, ProposalCatalog proposals, ContributionCatalog accountability,
                       BreakdownCatalog breakdowns, MeetingCatalog meetings, AttendanceCatalog attendance,
-                      @Value("${agora.base-url}") String baseUrl) {
+                      NewsletterArchive newsletter, @Value("${agora.base-url}") String baseUrl) {
         this.meetings = meetings;
         this.attendance = attendance;
+        this.newsletter = newsletter;
         this.processes = processes;
         this.proposals = proposals;
         this.accountability = accountability;
@@ -50,6 +53,7 @@ class SitemapController {
         paths.addAll(breakdowns.publicPaths());
         paths.addAll(meetings.publicPaths());
         paths.addAll(attendance.minutesPaths());
+        paths.addAll(newsletter.publicPaths());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         paths.forEach(path -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(baseUrl + path)).append("</loc></url>\n"));

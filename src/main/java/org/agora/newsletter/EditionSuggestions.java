@@ -1,0 +1,44 @@
+package org.agora.newsletter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.agora.meetings.MeetingCatalog;
+import org.agora.proposals.ProposalCatalog;
+import org.agora.shared.Excerpts;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an edition could present, from the platform's read-only catalogues: the coming public meetings (what readers
+ * can still attend) and the proposals answered and published during the last month.
+ */
+@Component
+class EditionSuggestions {
+
+    static final Duration WINDOW = Duration.ofDays(31);
+    private static final int PER_KIND = 8;
+
+    private final MeetingCatalog meetings;
+    private final ProposalCatalog proposals;
+    private final AnsweredProposals answered;
+
+    EditionSuggestions(MeetingCatalog meetings, ProposalCatalog proposals, AnsweredProposals answered) {
+        this.meetings = meetings;
+        this.proposals = proposals;
+        this.answered = answered;
+    }
+
+    List<EditionBlock> suggestions(Instant now) {
+        List<EditionBlock> blocks = new ArrayList<>();
+        meetings.upcoming(PER_KIND).stream().filter(meeting -> !meeting.cancelled())
+                .forEach(meeting -> blocks.add(new EditionBlock(BlockKind.MEETING, meeting.title(), null, meeting.path())));
+        answered.since(now.minus(WINDOW), PER_KIND).stream()
+                .flatMap(id -> proposals.findPublic(id).stream())
+                .filter(proposal -> !proposal.hidden() && !proposal.withdrawn())
+                .forEach(proposal -> blocks.add(new EditionBlock(BlockKind.PROPOSAL, proposal.title(),
+                        Excerpts.of(proposal.body(), 200), proposal.path())));
+        return blocks;
+    }
+}
