@@ -36,7 +36,9 @@ class MigrationsTest {
             "meeting_series", "meeting", "meeting_question", "meeting_registration", "meeting_answer",
             "organisation", "meeting_encounter",
             "meeting_attendance", "meeting_survey_aspect", "meeting_survey_answer", "meeting_survey_rating",
-            "meeting_minutes", "meeting_minutes_attachment");
+            "meeting_minutes", "meeting_minutes_attachment",
+            "library_initiative", "library_initiative_tag", "library_initiative_file", "library_resource",
+            "library_resource_theme", "library_resource_file", "library_network_member", "library_network_request");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {
