@@ -102,12 +102,14 @@ class Initiatives {
             params.addValue("tag", tag);
         }
         for (int index = 0; index < words.size(); index++) {
-            sql.append(" AND (lower(title) LIKE :w").append(index).append(" OR lower(summary) LIKE :w").append(index)
-                    .append(" OR lower(tools) LIKE :w").append(index).append(" OR lower(results) LIKE :w").append(index)
-                    .append(" OR lower(lessons) LIKE :w").append(index)
-                    .append(" OR lower(COALESCE(organisation_name, '')) LIKE :w").append(index)
-                    .append(" OR EXISTS (SELECT 1 FROM library_initiative_tag t WHERE t.initiative_id = i.id AND t.tag LIKE :w")
-                    .append(index).append("))");
+            String word = ":w" + index;
+            sql.append(" AND (");
+            for (String column : new String[] {"title", "summary", "tools", "results", "lessons",
+                    "COALESCE(organisation_name, '')"}) {
+                sql.append(Matches.folded(column)).append(" LIKE ").append(word).append(" OR ");
+            }
+            sql.append("EXISTS (SELECT 1 FROM library_initiative_tag t WHERE t.initiative_id = i.id AND ")
+                    .append(Matches.folded("t.tag")).append(" LIKE ").append(word).append("))");
             params.addValue("w" + index, "%" + like(words.get(index)) + "%");
         }
         sql.append(" ORDER BY published_at DESC, id DESC");

@@ -12,7 +12,7 @@ import org.agora.shared.FileFormat;
  */
 final class LibraryFiles {
 
-    static final int MAX_BYTES = 10 * 1024 * 1024;
+    static final int MAX_BYTES = 8 * 1024 * 1024;
     static final int MAX_FILES = 10;
     static final String ODT = "application/vnd.oasis.opendocument.text";
     static final String ODP = "application/vnd.oasis.opendocument.presentation";

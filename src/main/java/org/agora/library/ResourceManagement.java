@@ -90,6 +90,41 @@ class ResourceManagement {
         return visible(viewer, id).flatMap(resource -> resources.file(id, fileId));
     }
 
+    record Hit(ResourceView resource, int score, List<Matches.Part> excerpt) {
+    }
+
+    record Results(List<Hit> hits, int total, int page, int totalPages) {
+    }
+
+    /** Published resources of this kind and theme holding every word, best first (else newest first), paginated. */
+    @Transactional(readOnly = true)
+    Results search(String query, ResourceKind kind, String theme, int page) {
+        List<String> words = Matches.words(query);
+        List<Hit> hits = new java.util.ArrayList<>();
+        for (ResourceView resource : resources.published(kind, theme == null || theme.isBlank() ? null
+                : Matches.lower(theme.strip()), words)) {
+            int score = Matches.score(resource.title(), words, 8)
+                    + Matches.score(String.join(" ", resource.themes()), words, 5)
+                    + Matches.score(resource.summary(), words, 3);
+            hits.add(new Hit(resource, score, Matches.highlight(resource.summary(), words, 240)));
+        }
+        if (!words.isEmpty()) {
+            hits.sort(java.util.Comparator.comparingInt(Hit::score).reversed());
+        }
+        int size = InitiativeCatalogue.PAGE_SIZE;
+        int totalPages = Math.max(1, (hits.size() + size - 1) / size);
+        int current = Math.min(Math.max(page, 1), totalPages);
+        int from = (current - 1) * size;
+        return new Results(hits.subList(from, Math.min(hits.size(), from + size)), hits.size(), current, totalPages);
+    }
+
+    @Transactional(readOnly = true)
+    java.util.Map<String, Long> themes() {
+        java.util.Map<String, Long> themes = new java.util.LinkedHashMap<>();
+        resources.publishedThemes().forEach(entry -> themes.put(entry.getKey(), entry.getValue()));
+        return themes;
+    }
+
     private void check(ResourceDraft draft) {
         if (!draft.problems().isEmpty()) {
             throw new LibraryRefused(draft.problems());

@@ -75,9 +75,11 @@ class Resources {
             params.addValue("theme", theme);
         }
         for (int index = 0; index < words.size(); index++) {
-            sql.append(" AND (lower(title) LIKE :w").append(index).append(" OR lower(summary) LIKE :w").append(index)
-                    .append(" OR EXISTS (SELECT 1 FROM library_resource_theme t WHERE t.resource_id = r.id AND t.theme LIKE :w")
-                    .append(index).append("))");
+            String word = ":w" + index;
+            sql.append(" AND (").append(Matches.folded("title")).append(" LIKE ").append(word).append(" OR ")
+                    .append(Matches.folded("summary")).append(" LIKE ").append(word).append(" OR EXISTS (SELECT 1 FROM ")
+                    .append("library_resource_theme t WHERE t.resource_id = r.id AND ").append(Matches.folded("t.theme"))
+                    .append(" LIKE ").append(word).append("))");
             params.addValue("w" + index, "%" + like(words.get(index)) + "%");
         }
         sql.append(" ORDER BY published_at DESC, id DESC");
