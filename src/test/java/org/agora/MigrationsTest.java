@@ -38,7 +38,9 @@ class MigrationsTest {
             "meeting_attendance", "meeting_survey_aspect", "meeting_survey_answer", "meeting_survey_rating",
             "meeting_minutes", "meeting_minutes_attachment",
             "newsletter_subscriber", "newsletter_subscription_change", "newsletter_edition", "newsletter_edition_block",
-            "newsletter_delivery", "newsletter_answered_proposal", "page_view_daily", "audience_daily");
+            "newsletter_delivery", "newsletter_answered_proposal", "page_view_daily", "audience_daily",
+            "library_initiative", "library_initiative_tag", "library_initiative_file", "library_resource",
+            "library_resource_theme", "library_resource_file", "library_network_member", "library_network_request");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {

@@ -25,6 +25,7 @@ class AdminHomeController {
             sections.add(new Section("strategy", "/admin/strategie"));
             sections.add(new Section("meetings", "/admin/meetings"));
             sections.add(new Section("organisations", "/admin/organisations"));
+            sections.add(new Section("library", "/admin/library"));
             sections.add(new Section("newsletter", "/admin/newsletter"));
             sections.add(new Section("audience", "/admin/audience"));
         }
