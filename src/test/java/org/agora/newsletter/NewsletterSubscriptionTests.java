@@ -238,6 +238,8 @@ class NewsletterSubscriptionTests {
         assertThat(subscriber.status()).isEqualTo(Subscriber.Status.CONFIRMED);
         assertThat(subscriber.consentSource()).isEqualTo(Subscriber.Source.PROFILE);
         assertThat(subscriber.accountId()).isEqualTo(person.id().value());
+        assertThat(accounts.exportPersonalData(person.id()).get("newsletter").toString())
+                .contains(person.email(), "PROFILE", Subscriptions.CONSENT_VERSION);
 
         mvc.perform(post("/account/newsletter/unsubscribe").with(as(person)).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(subscriptions.byEmail(person.email()).orElseThrow().status()).isEqualTo(Subscriber.Status.UNSUBSCRIBED);

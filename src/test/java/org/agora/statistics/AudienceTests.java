@@ -72,7 +72,7 @@ class AudienceTests {
         counter.flush();
         assertThat(views("/newsletter/archives")).isEqualTo(before + 2);
 
-        List<Map<String, Object>> stored = jdbc.sql("select * from page_view_daily").query().listOfRows();
+        List<Map<String, Object>> stored = new java.util.ArrayList<>(jdbc.sql("select * from page_view_daily").query().listOfRows());
         stored.addAll(jdbc.sql("select * from audience_daily").query().listOfRows());
         assertThat(stored.toString()).doesNotContain("203.0.113.71", "203.0.113.72", "Firefox", "utm_source");
     }
