@@ -41,7 +41,11 @@ class MigrationsTest {
             "programme_call", "programme_call_field", "programme_criterion", "programme_applicant", "programme_member",
             "programme_application", "programme_answer", "programme_file", "programme_message", "programme_reviewer",
             "programme_score", "programme_grant", "programme_grant_adjustment", "programme_payment",
-            "programme_accompaniment", "programme_session", "programme_report", "programme_showcase");
+            "programme_accompaniment", "programme_session", "programme_report", "programme_showcase",
+            "newsletter_subscriber", "newsletter_subscription_change", "newsletter_edition", "newsletter_edition_block",
+            "newsletter_delivery", "newsletter_answered_proposal", "page_view_daily", "audience_daily",
+            "library_initiative", "library_initiative_tag", "library_initiative_file", "library_resource",
+            "library_resource_theme", "library_resource_file", "library_network_member", "library_network_request");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {

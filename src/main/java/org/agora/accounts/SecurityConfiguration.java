@@ -48,7 +48,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess()))
                 // RFC 8058 one-click unsubscribe: mail clients POST without a session; the link's token authorises it.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/notifications/unsubscribe"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/notifications/unsubscribe", "/newsletter/unsubscribe/*"))
                 .authenticationManager(authenticationManager(throttle))
                 .addFilterAfter(new FreshAuthorities(accounts, roles), SecurityContextHolderFilter.class)
                 .headers(headers -> headers

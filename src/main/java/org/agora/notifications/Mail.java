@@ -81,6 +81,9 @@ class Mail {
     /** What a mail worded by a feature is about (MailRequested's topic); null for this module's own mails. */
     private String topic;
 
+    /** The publisher's own name for a mail worded by a feature (MailRequested's reference), given back in reports. */
+    private String reference;
+
     @ElementCollection
     @CollectionTable(name = "mail_attachment", joinColumns = @JoinColumn(name = "mail_id"))
     @OrderColumn(name = "position")
@@ -114,8 +117,15 @@ class Mail {
     /** A mail a feature worded itself, about {@code topic}, with its files in order. */
     static Mail queue(Long accountId, String recipient, RenderedMail rendered, String language, String topic,
                       List<Attachment> attachments, String unsubscribeUrl, Instant now) {
+        return queue(accountId, recipient, rendered, language, topic, attachments, unsubscribeUrl, null, now);
+    }
+
+    /** A mail a feature worded itself and follows by its own {@code reference}. */
+    static Mail queue(Long accountId, String recipient, RenderedMail rendered, String language, String topic,
+                      List<Attachment> attachments, String unsubscribeUrl, String reference, Instant now) {
         Mail mail = new Mail(accountId, recipient, rendered, language, MailKind.FEATURE, unsubscribeUrl, now);
         mail.topic = topic;
+        mail.reference = reference;
         mail.attachments.addAll(attachments);
         return mail;
     }
@@ -207,6 +217,10 @@ class Mail {
 
     String topic() {
         return topic;
+    }
+
+    String reference() {
+        return reference;
     }
 
     List<Attachment> attachments() {

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
@@ -51,12 +52,18 @@ class MailDelivery {
     private final InternetAddress from;
     private final int batchSize;
     private final int maxAttempts;
+    private final String unsubscribeMailto;
+    private final ApplicationEventPublisher events;
 
     MailDelivery(Mails mails, ObjectProvider<JavaMailSender> smtp, PlatformTransactionManager transactions, Clock clock,
+                 ApplicationEventPublisher events,
                  @Value("${agora.mail.from}") String from,
                  @Value("${agora.mail.batch-size:20}") int batchSize,
-                 @Value("${agora.mail.max-attempts:8}") int maxAttempts) {
+                 @Value("${agora.mail.max-attempts:8}") int maxAttempts,
+                 @Value("${agora.mail.unsubscribe-mailto:}") String unsubscribeMailto) {
         this.mails = mails;
+        this.events = events;
+        this.unsubscribeMailto = unsubscribeMailto == null ? "" : unsubscribeMailto.strip();
         this.smtp = smtp;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -115,17 +122,25 @@ class MailDelivery {
         Mail mail = transaction.execute(status -> mails.findWithAttachments(id).orElseThrow());
         try {
             sender.send(message(sender, mail));
-            transaction.executeWithoutResult(status -> mails.findById(id).orElseThrow().delivered(now()));
+            transaction.executeWithoutResult(status -> {
+                mails.findById(id).orElseThrow().delivered(now());
+                report(mail, MailDeliveryReported.Outcome.SENT, null);
+            });
             log.debug("Mail {} sent to {}", id, mail.recipient());
             return true;
         } catch (MailException | MessagingException e) {
             // A message we cannot even build (a malformed address) will not get better by waiting.
-            boolean worthRetrying = !(e instanceof MailParseException || e instanceof MailPreparationException
+            // Neither will a recipient or message the server refused for good (a 5xx reply, RFC 5321 4.2.1).
+            boolean refused = SmtpReplies.permanentRefusal(e);
+            boolean worthRetrying = !(refused || e instanceof MailParseException || e instanceof MailPreparationException
                     || e instanceof MessagingException);
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            String error = SmtpReplies.describe(e);
             Mail failed = transaction.execute(status -> {
                 Mail current = mails.findById(id).orElseThrow();
                 current.deliveryFailed(error, worthRetrying, maxAttempts, now());
+                report(mail, refused ? MailDeliveryReported.Outcome.REFUSED
+                        : current.status() == Mail.Status.FAILED ? MailDeliveryReported.Outcome.ABANDONED
+                        : MailDeliveryReported.Outcome.RETRYING, error);
                 return current;
             });
             if (failed.status() == Mail.Status.FAILED) {
@@ -135,6 +150,14 @@ class MailDelivery {
                         failed.attempts(), failed.nextAttemptAt(), error);
             }
             return false;
+        }
+    }
+
+    /** Tells the feature that named this mail what became of it, in the transaction recording the outcome. */
+    private void report(Mail mail, MailDeliveryReported.Outcome outcome, String error) {
+        if (mail.reference() != null) {
+            events.publishEvent(new MailDeliveryReported(mail.id(), mail.topic(), mail.reference(), mail.recipient(),
+                    outcome, error));
         }
     }
 
@@ -155,7 +178,9 @@ class MailDelivery {
         message.setHeader("Auto-Submitted", "auto-generated");
         if (mail.unsubscribeUrl() != null) {
             // RFC 2369 and RFC 8058: mail clients offer a one-click unsubscribe that POSTs to this address.
-            message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+            // A mailbox the team reads may be offered too, for clients that only know the mailto: form.
+            message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">"
+                    + (unsubscribeMailto.isEmpty() ? "" : ", <mailto:" + unsubscribeMailto + "?subject=unsubscribe>"));
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         if (!mail.attachments().isEmpty()) {

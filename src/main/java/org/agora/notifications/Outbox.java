@@ -95,7 +95,7 @@ class Outbox implements MailOutbox {
         String language = MailTemplates.language(request.language());
         Mail mail = mails.save(Mail.queue(request.accountId(), request.recipient(),
                 new RenderedMail(request.subject(), request.text(), request.html()), language, request.topic(), files,
-                request.unsubscribeUrl(), Mail.stored(clock.instant())));
+                request.unsubscribeUrl(), request.reference(), Mail.stored(clock.instant())));
         logQueued(mail, request.subject());
         return mail;
     }

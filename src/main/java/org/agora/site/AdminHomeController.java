@@ -28,6 +28,9 @@ class AdminHomeController {
             sections.add(new Section("panels", "/admin/panels"));
             sections.add(new Section("programmes", "/admin/programmes"));
             sections.add(new Section("cyberCentres", "/admin/cyber-centres"));
+            sections.add(new Section("library", "/admin/library"));
+            sections.add(new Section("newsletter", "/admin/newsletter"));
+            sections.add(new Section("audience", "/admin/audience"));
         }
         if (user.holdsAnywhere(Role.MODERATOR) || user.isAdministrator()) {
             sections.add(new Section("moderation", "/admin/moderation"));

@@ -8,6 +8,7 @@ import org.agora.accountability.ContributionCatalog;
 import org.agora.meetings.AttendanceCatalog;
 import org.agora.meetings.MeetingCatalog;
 import org.agora.panels.PanelCatalog;
+import org.agora.newsletter.NewsletterArchive;
 import org.agora.processes.ProcessCatalog;
 import org.agora.programmes.ProgrammeCatalog;
 import org.agora.programmes.CyberCentreCatalog;
@@ -31,12 +32,15 @@ class SitemapController {
     private final PanelCatalog panels;
     private final ProgrammeCatalog programmes;
     private final CyberCentreCatalog cyberCentres;
+    private final NewsletterArchive newsletter;
     private final String baseUrl;
 
     SitemapController(ProcessCatalog processes, ProposalCatalog proposals, ContributionCatalog accountability,
                       BreakdownCatalog breakdowns, MeetingCatalog meetings, AttendanceCatalog attendance, PanelCatalog panels,
-                      ProgrammeCatalog programmes, CyberCentreCatalog cyberCentres, @Value("${agora.base-url}") String baseUrl) {
+                      ProgrammeCatalog programmes, CyberCentreCatalog cyberCentres, NewsletterArchive newsletter,
+                      @Value("${agora.base-url}") String baseUrl) {
         this.cyberCentres = cyberCentres;
+        this.newsletter = newsletter;
         this.meetings = meetings;
         this.attendance = attendance;
         this.panels = panels;
@@ -62,6 +66,7 @@ class SitemapController {
         paths.addAll(panels.publicPaths());
         paths.addAll(programmes.publicPaths());
         paths.addAll(cyberCentres.publicPaths());
+        paths.addAll(newsletter.publicPaths());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         paths.forEach(path -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(baseUrl + path)).append("</loc></url>\n"));

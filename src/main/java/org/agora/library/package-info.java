@@ -1,0 +1,9 @@
+/**
+ * The library: a catalogue of local participation initiatives (proposed by anyone signed in, published by staff), the
+ * regional network of organisations and initiatives, and a library of resources (documents, slides, videos by link),
+ * with their Atom feeds. Other modules read what was published through {@link org.agora.library.LibraryCatalog} and
+ * publish showcased projects through {@link org.agora.library.InitiativeManagement#publishShowcase}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Library",
+        allowedDependencies = {"shared", "territories", "accounts", "organisations"})
+package org.agora.library;

@@ -1,0 +1,10 @@
+package org.agora.newsletter;
+
+import java.util.List;
+
+/** Read-only view of the newsletter's public pages, for the sitemap. */
+public interface NewsletterArchive {
+
+    /** The subscription page, the archive and every sent edition's page. */
+    List<String> publicPaths();
+}
