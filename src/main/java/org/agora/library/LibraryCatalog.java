@@ -43,4 +43,13 @@ public class LibraryCatalog {
                 .thenComparing(LibraryItem::kind).thenComparing(Comparator.comparingLong(LibraryItem::id).reversed()));
         return List.copyOf(items.subList(0, Math.min(limit, items.size())));
     }
+
+    /** The library's public pages for the sitemap: its lists and every published initiative and resource. */
+    @Transactional(readOnly = true)
+    public List<String> publicPaths() {
+        List<String> paths = new ArrayList<>(List.of("/initiatives", "/initiatives/territoires", "/ressources", "/reseau"));
+        initiatives.published(null, null, null, List.of()).forEach(initiative -> paths.add(initiative.path()));
+        resources.published(null, null, List.of()).forEach(resource -> paths.add(resource.path()));
+        return paths;
+    }
 }

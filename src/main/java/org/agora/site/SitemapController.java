@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.agora.accountability.BreakdownCatalog;
 import org.agora.accountability.ContributionCatalog;
+import org.agora.library.LibraryCatalog;
 import org.agora.meetings.AttendanceCatalog;
 import org.agora.meetings.MeetingCatalog;
 import org.agora.processes.ProcessCatalog;
@@ -25,13 +26,16 @@ class SitemapController {
     private final BreakdownCatalog breakdowns;
     private final MeetingCatalog meetings;
     private final AttendanceCatalog attendance;
+    private final LibraryCatalog library;
     private final String baseUrl;
 
     SitemapController(ProcessCatalog processes, ProposalCatalog proposals, ContributionCatalog accountability,
                       BreakdownCatalog breakdowns, MeetingCatalog meetings, AttendanceCatalog attendance,
+                      LibraryCatalog library,
                       @Value("${agora.base-url}") String baseUrl) {
         this.meetings = meetings;
         this.attendance = attendance;
+        this.library = library;
         this.processes = processes;
         this.proposals = proposals;
         this.accountability = accountability;
@@ -50,6 +54,7 @@ class SitemapController {
         paths.addAll(breakdowns.publicPaths());
         paths.addAll(meetings.publicPaths());
         paths.addAll(attendance.minutesPaths());
+        paths.addAll(library.publicPaths());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         paths.forEach(path -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(baseUrl + path)).append("</loc></url>\n"));
