@@ -31,7 +31,8 @@ class InitiativeCatalogue {
     }
 
     /** One initiative of a list, with its excerpt (words searched marked) and its territory's name. */
-    record Hit(InitiativeView initiative, int score, List<Matches.Part> excerpt, String territory) {
+    record Hit(InitiativeView initiative, int score, List<Matches.Part> title, List<Matches.Part> excerpt,
+               String territory) {
     }
 
     record Results(List<Hit> hits, int total, int page, int totalPages) {
@@ -48,7 +49,8 @@ class InitiativeCatalogue {
         List<Hit> hits = new ArrayList<>();
         for (InitiativeView initiative : initiatives.published(within, kind, tag == null || tag.isBlank() ? null
                 : Matches.lower(tag.strip()), words)) {
-            hits.add(new Hit(initiative, score(initiative, words), Matches.highlight(initiative.summary(), words, 240),
+            hits.add(new Hit(initiative, score(initiative, words), Matches.highlight(initiative.title(), words, 1000),
+                    Matches.highlight(initiative.summary(), words, 240),
                     territoryName(initiative.territoryId())));
         }
         if (!words.isEmpty()) {

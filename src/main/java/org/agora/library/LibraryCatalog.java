@@ -1,5 +1,6 @@
 package org.agora.library;
 
+import org.agora.shared.PublicPages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What the library published, for other modules (the newsletter suggests recent initiatives and resources). */
 @Service
-public class LibraryCatalog {
+public class LibraryCatalog implements PublicPages {
 
     private final Initiatives initiatives;
     private final Resources resources;
@@ -42,5 +43,14 @@ public class LibraryCatalog {
         items.sort(Comparator.comparing(LibraryItem::publishedAt).reversed()
                 .thenComparing(LibraryItem::kind).thenComparing(Comparator.comparingLong(LibraryItem::id).reversed()));
         return List.copyOf(items.subList(0, Math.min(limit, items.size())));
+    }
+
+    /** The library's public pages for the sitemap: its lists and every published initiative and resource. */
+    @Transactional(readOnly = true)
+    public List<String> publicPaths() {
+        List<String> paths = new ArrayList<>(List.of("/initiatives", "/initiatives/territoires", "/ressources", "/reseau"));
+        initiatives.published(null, null, null, List.of()).forEach(initiative -> paths.add(initiative.path()));
+        resources.published(null, null, List.of()).forEach(resource -> paths.add(resource.path()));
+        return paths;
     }
 }

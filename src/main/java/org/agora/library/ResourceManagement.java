@@ -90,7 +90,7 @@ class ResourceManagement {
         return visible(viewer, id).flatMap(resource -> resources.file(id, fileId));
     }
 
-    record Hit(ResourceView resource, int score, List<Matches.Part> excerpt) {
+    record Hit(ResourceView resource, int score, List<Matches.Part> title, List<Matches.Part> excerpt) {
     }
 
     record Results(List<Hit> hits, int total, int page, int totalPages) {
@@ -106,7 +106,8 @@ class ResourceManagement {
             int score = Matches.score(resource.title(), words, 8)
                     + Matches.score(String.join(" ", resource.themes()), words, 5)
                     + Matches.score(resource.summary(), words, 3);
-            hits.add(new Hit(resource, score, Matches.highlight(resource.summary(), words, 240)));
+            hits.add(new Hit(resource, score, Matches.highlight(resource.title(), words, 1000),
+                    Matches.highlight(resource.summary(), words, 240)));
         }
         if (!words.isEmpty()) {
             hits.sort(java.util.Comparator.comparingInt(Hit::score).reversed());

@@ -1,11 +1,12 @@
 package org.agora.meetings;
 
+import org.agora.shared.PublicPages;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Read-only view of public meetings for other modules (site, search, later attendance and minutes). */
-public interface MeetingCatalog {
+public interface MeetingCatalog extends PublicPages {
 
     /** What another module may show of a public meeting. */
     record PublicMeeting(MeetingId id, String title, String kind, Instant startsAt, Instant endsAt, Long processId,

@@ -1,5 +1,6 @@
 package org.agora.panels;
 
+import org.agora.shared.PublicPages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import org.springframework.stereotype.Service;
 
 /** Read-only view of the public panels for other modules (the sitemap). */
 @Service
-public class PanelCatalog {
+public class PanelCatalog implements PublicPages {
 
     private final Panels panels;
 

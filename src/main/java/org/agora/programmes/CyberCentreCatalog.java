@@ -1,5 +1,6 @@
 package org.agora.programmes;
 
+import org.agora.shared.PublicPages;
 import java.util.List;
 
 import org.agora.territories.TerritoryDirectory;
@@ -10,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Read-only queries on the cyber-centre network for other modules (the figures page, the sitemap). */
 @Service
 @Transactional(readOnly = true)
-public class CyberCentreCatalog {
+public class CyberCentreCatalog implements PublicPages {
 
     private final JdbcTemplate jdbc;
     private final TerritoryDirectory territories;

@@ -1,5 +1,6 @@
 package org.agora.programmes;
 
+import org.agora.shared.PublicPages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Read-only view of the support programmes for other modules: the figures page and the sitemap. */
 @Service
-public class ProgrammeCatalog {
+public class ProgrammeCatalog implements PublicPages {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Calls calls;

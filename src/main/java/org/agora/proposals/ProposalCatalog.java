@@ -1,5 +1,6 @@
 package org.agora.proposals;
 
+import org.agora.shared.PublicPages;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import org.agora.accounts.AccountId;
 import org.agora.processes.ProcessId;
 
 /** Read-only view of public proposals for other modules (sitemap, notifications, search). */
-public interface ProposalCatalog {
+public interface ProposalCatalog extends PublicPages {
 
     /** Paths of every public proposal list and proposal page, e.g. "/processes/x/proposals/2026-000001". */
     List<String> publicPaths();

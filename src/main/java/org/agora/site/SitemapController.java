@@ -3,52 +3,29 @@ package org.agora.site;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.agora.accountability.BreakdownCatalog;
-import org.agora.accountability.ContributionCatalog;
 import org.agora.meetings.AttendanceCatalog;
-import org.agora.meetings.MeetingCatalog;
-import org.agora.panels.PanelCatalog;
-import org.agora.newsletter.NewsletterArchive;
 import org.agora.processes.ProcessCatalog;
-import org.agora.programmes.ProgrammeCatalog;
-import org.agora.programmes.CyberCentreCatalog;
-import org.agora.proposals.ProposalCatalog;
+import org.agora.shared.PublicPages;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
-/** Lists every public page kind; each feature adds its pages here as it arrives. */
+/** Lists every public page kind: the site's own pages, then those of every module that offers {@link PublicPages}. */
 @RestController
 class SitemapController {
 
     private final ProcessCatalog processes;
-    private final ProposalCatalog proposals;
-    private final ContributionCatalog accountability;
-    private final BreakdownCatalog breakdowns;
-    private final MeetingCatalog meetings;
     private final AttendanceCatalog attendance;
-    private final PanelCatalog panels;
-    private final ProgrammeCatalog programmes;
-    private final CyberCentreCatalog cyberCentres;
-    private final NewsletterArchive newsletter;
+    private final List<PublicPages> modules;
     private final String baseUrl;
 
-    SitemapController(ProcessCatalog processes, ProposalCatalog proposals, ContributionCatalog accountability,
-                      BreakdownCatalog breakdowns, MeetingCatalog meetings, AttendanceCatalog attendance, PanelCatalog panels,
-                      ProgrammeCatalog programmes, CyberCentreCatalog cyberCentres, NewsletterArchive newsletter,
+    SitemapController(ProcessCatalog processes, AttendanceCatalog attendance, List<PublicPages> modules,
                       @Value("${agora.base-url}") String baseUrl) {
-        this.cyberCentres = cyberCentres;
-        this.newsletter = newsletter;
-        this.meetings = meetings;
-        this.attendance = attendance;
-        this.panels = panels;
-        this.programmes = programmes;
         this.processes = processes;
-        this.proposals = proposals;
-        this.accountability = accountability;
-        this.breakdowns = breakdowns;
+        this.attendance = attendance;
+        this.modules = modules;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -58,15 +35,8 @@ class SitemapController {
                 "/legal/notice", "/legal/privacy", "/legal/accessibility", "/legal/terms", "/ambassadeurs", "/chiffres"));
         processes.publishedSlugs().forEach(slug -> paths.add("/processes/" + slug));
         processes.publishedSlugs().forEach(slug -> paths.add("/chiffres?process=" + slug));
-        paths.addAll(proposals.publicPaths());
-        paths.addAll(accountability.publicPaths());
-        paths.addAll(breakdowns.publicPaths());
-        paths.addAll(meetings.publicPaths());
+        modules.forEach(module -> paths.addAll(module.publicPaths()));
         paths.addAll(attendance.minutesPaths());
-        paths.addAll(panels.publicPaths());
-        paths.addAll(programmes.publicPaths());
-        paths.addAll(cyberCentres.publicPaths());
-        paths.addAll(newsletter.publicPaths());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         paths.forEach(path -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(baseUrl + path)).append("</loc></url>\n"));
