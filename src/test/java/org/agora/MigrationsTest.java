@@ -36,7 +36,9 @@ class MigrationsTest {
             "meeting_series", "meeting", "meeting_question", "meeting_registration", "meeting_answer",
             "organisation", "meeting_encounter",
             "meeting_attendance", "meeting_survey_aspect", "meeting_survey_answer", "meeting_survey_rating",
-            "meeting_minutes", "meeting_minutes_attachment");
+            "meeting_minutes", "meeting_minutes_attachment",
+            "cyber_centre", "cyber_centre_facilitator", "centre_agreement", "centre_payment", "centre_report",
+            "centre_report_reminder", "training_module", "training_session", "training_attendance");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {
