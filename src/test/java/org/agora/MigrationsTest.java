@@ -45,7 +45,9 @@ class MigrationsTest {
             "newsletter_subscriber", "newsletter_subscription_change", "newsletter_edition", "newsletter_edition_block",
             "newsletter_delivery", "newsletter_answered_proposal", "page_view_daily", "audience_daily",
             "library_initiative", "library_initiative_tag", "library_initiative_file", "library_resource",
-            "library_resource_theme", "library_resource_file", "library_network_member", "library_network_request");
+            "library_resource_theme", "library_resource_file", "library_network_member", "library_network_request",
+            "cyber_centre", "cyber_centre_facilitator", "centre_agreement", "centre_payment", "centre_report",
+            "centre_report_reminder", "training_module", "training_session", "training_attendance");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {
