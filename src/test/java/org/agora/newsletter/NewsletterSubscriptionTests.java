@@ -245,6 +245,33 @@ class NewsletterSubscriptionTests {
         assertThat(subscriptions.byEmail(person.email()).orElseThrow().status()).isEqualTo(Subscriber.Status.UNSUBSCRIBED);
     }
 
+    @Autowired
+    NewsletterStatistics statistics;
+
+    @Test
+    void countsConfirmationsAndUnsubscriptionsPerMonthForTheAdminPageAndTheFiguresPage() throws Exception {
+        java.time.YearMonth month = java.time.YearMonth.now(NewsletterStatistics.PARIS);
+        NewsletterFigures.Month before = statistics.months().stream().filter(m -> m.month().equals(month)).findFirst()
+                .orElse(new NewsletterFigures.Month(month, 0, 0, 0));
+        subscribe("mois.un@example.fr");
+        subscribe("mois.deux@example.fr");
+        mvc.perform(get(path(confirmationLink("mois.un@example.fr"))));
+        mvc.perform(get(path(confirmationLink("mois.deux@example.fr"))));
+        mvc.perform(post(Subscriptions.UNSUBSCRIBE_PATH + subscriptions.byEmail("mois.deux@example.fr").orElseThrow().token()));
+
+        NewsletterFigures.Month after = statistics.months().getLast();
+        assertThat(after.month()).isEqualTo(month);
+        assertThat(after.confirmed()).isEqualTo(before.confirmed() + 2);
+        assertThat(after.unsubscribed()).isEqualTo(before.unsubscribed() + 1);
+        assertThat(after.total()).isEqualTo(before.total() + 1).isEqualTo(statistics.confirmedSubscribers());
+
+        mvc.perform(get("/chiffres")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Abonnés confirmés")));
+        mvc.perform(get("/admin/newsletter").with(as(new People(accounts).staff(RoleScope.GLOBAL))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Abonnés confirmés : " + statistics.confirmedSubscribers())));
+    }
+
     @Test
     void onlyStaffOpenTheNewsletterAdministration() throws Exception {
         People people = new People(accounts);
