@@ -1,7 +1,6 @@
 package org.agora.library;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.agora.accounts.AgoraUser;
 import org.agora.organisations.OrganisationDirectory;
 import org.agora.organisations.OrganisationView;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,7 +25,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import static org.springframework.http.HttpStatus.BAD_REQUEST;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /**
@@ -247,10 +242,5 @@ class InitiativeController {
         if (user == null) {
             throw new AccessDeniedException("Sign in first");
         }
-    }
-
-    /** Unknown filter values are a 400, not a 500. */
-    static ResponseStatusException badRequest(String why) {
-        return new ResponseStatusException(BAD_REQUEST, why);
     }
 }

@@ -100,8 +100,9 @@ class InitiativesTest {
         mvc.perform(get("/initiatives/" + id)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Jeanne Dupont"),
                         not(containsString("jeanne.dupont@example.org")), containsString("Collectif du bourg"))));
+        // The words found are marked in the title, accents or not.
         mvc.perform(get("/initiatives").param("q", "cafes quartier bourg"))
-                .andExpect(content().string(containsString("les cafés de quartier du bourg")));
+                .andExpect(content().string(containsString("les <mark>cafés</mark> de <mark>quartier</mark> du <mark>bourg</mark>")));
         OutboxMail mail = outbox.latestTo(author.email()).orElseThrow();
         assertThat(mail.subject()).contains("est publiée");
         assertThat(mail.text()).contains("/initiatives/" + id);

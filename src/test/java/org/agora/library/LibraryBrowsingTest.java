@@ -212,7 +212,8 @@ class LibraryBrowsingTest {
         long fileId = resources.files(id).getFirst().id();
 
         mvc.perform(get("/ressources").param("theme", "ressource-panel").param("q", "tirage"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("Ressource : guide du tirage au sort")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ressource : guide du <mark>tirage</mark> au sort")));
         mvc.perform(get("/ressources").param("kind", "SLIDES").param("theme", "ressource-panel"))
                 .andExpect(content().string(not(containsString("Ressource : guide du tirage au sort"))));
         mvc.perform(get("/ressources/" + id)).andExpect(status().isOk())
