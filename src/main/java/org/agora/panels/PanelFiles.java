@@ -36,7 +36,9 @@ public final class PanelFiles {
 
     public static List<Quota> readQuotas(Reader reader) {
         var problems = new ArrayList<FileProblem>();
-        List<CSVRecord> records = parse(reader, problems);
+        String text = read(reader);
+        List<CSVRecord> records = parse(text, problems);
+        var lines = new Lines(text);
         if (records.isEmpty()) {
             throw new PanelFileException(problems.isEmpty() ? List.of(new FileProblem(0, "The quota file is empty.")) : problems);
         }
@@ -80,7 +82,7 @@ public final class PanelFiles {
         var quotas = new ArrayList<Quota>();
         var seen = new HashMap<String, Integer>();
         for (CSVRecord record : records.subList(1, records.size())) {
-            int line = (int) record.getRecordNumber();
+            int line = lines.lineOf(record);
             if (blank(record)) {
                 continue;
             }
@@ -132,7 +134,9 @@ public final class PanelFiles {
      */
     public static List<Respondent> readPool(Reader reader, List<Quota> quotas, List<String> householdColumns) {
         var problems = new ArrayList<FileProblem>();
-        List<CSVRecord> records = parse(reader, problems);
+        String text = read(reader);
+        List<CSVRecord> records = parse(text, problems);
+        var lines = new Lines(text);
         if (records.isEmpty()) {
             throw new PanelFileException(problems.isEmpty() ? List.of(new FileProblem(0, "The pool file is empty.")) : problems);
         }
@@ -170,7 +174,7 @@ public final class PanelFiles {
         var seen = new HashMap<String, Integer>();
         int row = 0;
         for (CSVRecord record : records.subList(1, records.size())) {
-            int line = (int) record.getRecordNumber();
+            int line = lines.lineOf(record);
             if (blank(record)) {
                 continue;
             }
@@ -224,18 +228,39 @@ public final class PanelFiles {
         return List.copyOf(pool);
     }
 
-    private static List<CSVRecord> parse(Reader reader, List<FileProblem> problems) {
-        String text;
+    private static String read(Reader reader) {
         try {
             var writer = new java.io.StringWriter();
             reader.transferTo(writer);
-            text = writer.toString();
+            String text = writer.toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+    }
+
+    /** The 1-based line where a record starts (a quoted field may span lines), for records taken in file order. */
+    private static final class Lines {
+        private final String text;
+        private int position;
+        private int line = 1;
+
+        Lines(String text) {
+            this.text = text;
         }
+
+        int lineOf(CSVRecord record) {
+            int target = (int) Math.min(record.getCharacterPosition(), text.length());
+            for (; position < target; position++) {
+                if (text.charAt(position) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
+    }
+
+    private static List<CSVRecord> parse(String text, List<FileProblem> problems) {
         int end = text.indexOf('\n');
         String first = end < 0 ? text : text.substring(0, end);
         char delimiter = ',';

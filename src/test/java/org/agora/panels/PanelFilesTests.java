@@ -128,4 +128,18 @@ class PanelFilesTests {
         assertThat(error.problems()).hasSize(3);
         assertThat(error.problems().getFirst().message()).startsWith("Unrecognised quota header");
     }
+
+    @Test
+    void countsTheLinesOfAnAddressWrittenOnTwoLinesInItsProblems() {
+        List<Quota> quotas = PanelFiles.readQuotas(fixture("cher-quotas.csv"));
+
+        var error = catchThrowableOfType(PanelFileException.class, () -> PanelFiles.readPool(new StringReader("""
+                id,genre,milieu,adresse
+                C1,femme,urbain,"Appartement 3
+                12 rue de Bourges"
+                C2,homme,montagne,2 rue Moyenne
+                """), quotas, List.of("adresse")));
+
+        assertThat(error.problems()).extracting(FileProblem::line).containsExactly(4);
+    }
 }
