@@ -130,5 +130,8 @@ class ProgrammeAccessTests {
         mvc.perform(get("/programmes/appels/" + call)).andExpect(status().isOk());
         mvc.perform(get("/programmes/projets/" + application)).andExpect(status().isNotFound());
         mvc.perform(get("/sitemap.xml")).andExpect(content().string(containsString("/programmes/appels/" + call + "</loc>")));
+        mvc.perform(get("/chiffres")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Programmes d’accompagnement des territoires")))
+                .andExpect(content().string(containsString("Candidatures reçues")));
     }
 }

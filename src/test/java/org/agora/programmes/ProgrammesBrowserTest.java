@@ -148,7 +148,7 @@ class ProgrammesBrowserTest extends BrowserTest {
         assertThat(main().locator("table").first()).containsText("4.50");
         assertAccessible(page);
         open("/admin/programmes/candidatures/" + id);
-        page.getByLabel("Décision", new Page.GetByLabelOptions().setExact(true)).selectOption("RETAINED");
+        main().locator("#decision-choice").selectOption("RETAINED");
         page.getByLabel("Motif de la décision").fill("Projet reproductible qui associe les enfants.");
         button("Décider et envoyer la lettre");
         assertThat(page.locator("[role=status]").first()).containsText("La décision est enregistrée et la lettre envoyée.");
