@@ -7,8 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.agora.accounts.AccountId;
+import org.agora.accounts.AccountManagement;
 import org.agora.accounts.AgoraUser;
+import org.agora.organisations.OrganisationDirectory;
+import org.agora.organisations.OrganisationId;
+import org.agora.organisations.OrganisationView;
 import org.agora.shared.Clocks;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -41,11 +47,18 @@ class FollowUps {
     private final NamedParameterJdbcTemplate jdbc;
     private final Applications applications;
     private final Calls calls;
+    private final OrganisationDirectory organisations;
+    private final AccountManagement accounts;
+    private final ApplicationEventPublisher events;
 
-    FollowUps(NamedParameterJdbcTemplate jdbc, Applications applications, Calls calls) {
+    FollowUps(NamedParameterJdbcTemplate jdbc, Applications applications, Calls calls,
+              OrganisationDirectory organisations, AccountManagement accounts, ApplicationEventPublisher events) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.applications = applications;
         this.calls = calls;
+        this.organisations = organisations;
+        this.events = events;
     }
 
     List<Report> reports(long applicationId) {
@@ -151,6 +164,21 @@ class FollowUps {
                     + "updated_at) VALUES (:id, :done, :tools, :results, " + (publish ? ":now" : "NULL") + ", :by, :now)",
                     params);
         }
+        if (publish) {
+            announce(application, Rows.strip(done), Rows.strip(tools), Rows.strip(results));
+        }
         return Map.of();
+    }
+
+    private void announce(Application application, String done, String tools, String results) {
+        Optional<OrganisationView> organisation = organisations.find(new OrganisationId(application.organisationId()));
+        Optional<AgoraUser> author = accounts.find(new AccountId(application.createdBy()));
+        if (organisation.isEmpty() || author.isEmpty()) {
+            return;
+        }
+        Instant decided = application.decidedAt() == null ? calls.now() : application.decidedAt();
+        events.publishEvent(new ProjectShowcased(application.id(), application.title(), application.organisationId(),
+                organisation.get().territoryId(), done, tools, results, decided.atZone(Clocks.PARIS).toLocalDate(),
+                "/programmes/projets/" + application.id(), author.get().pseudonym(), author.get().email()));
     }
 }

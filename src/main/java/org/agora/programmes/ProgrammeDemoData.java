@@ -43,6 +43,7 @@ class ProgrammeDemoData implements ApplicationRunner {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Calls calls;
+    private final FollowUps followUps;
     private final Applicants applicants;
     private final OrganisationDirectory organisations;
     private final AccountManagement accounts;
@@ -51,8 +52,9 @@ class ProgrammeDemoData implements ApplicationRunner {
 
     ProgrammeDemoData(NamedParameterJdbcTemplate jdbc, Calls calls, Applicants applicants,
                       OrganisationDirectory organisations, AccountManagement accounts, TerritoryDirectory territories,
-                      Clock clock) {
+                      FollowUps followUps, Clock clock) {
         this.jdbc = jdbc;
+        this.followUps = followUps;
         this.calls = calls;
         this.applicants = applicants;
         this.organisations = organisations;
@@ -120,12 +122,10 @@ class ProgrammeDemoData implements ApplicationRunner {
                 Map.of("id", retained));
         session(retained, decided.plus(Duration.ofDays(10)), 2, "Cadrage de la démarche", "Rencontre avec les élus et les services.", staff);
         session(retained, decided.plus(Duration.ofDays(24)), 3, "Préparation des ateliers", "Choix des quartiers et des lieux.", staff);
-        jdbc.update("INSERT INTO programme_showcase (application_id, done, tools, results, published_at, updated_by, updated_at) "
-                + "VALUES (:id, :done, :tools, :results, :now, :by, :now)", new MapSqlParameterSource("id", retained)
-                .addValue("done", "Quatre ateliers de quartier, une plateforme de dépôt d’idées et un vote ouvert à tous les habitants.")
-                .addValue("tools", "Ateliers en présentiel, plateforme Agora, urnes mobiles au marché.")
-                .addValue("results", "312 participants, 46 idées déposées, 7 projets financés par la commune.")
-                .addValue("now", Rows.timestamp(now)).addValue("by", staff.id().value()));
+        followUps.writeShowcase(staff, retained,
+                "Quatre ateliers de quartier, une plateforme de dépôt d’idées et un vote ouvert à tous les habitants.",
+                "Ateliers en présentiel, plateforme Agora, urnes mobiles au marché.",
+                "312 participants, 46 idées déposées, 7 projets financés par la commune.", true);
         log.info("Programmes demo data: two calls, three applications");
     }
 

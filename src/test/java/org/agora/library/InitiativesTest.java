@@ -1,5 +1,6 @@
 package org.agora.library;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.agora.AgoraTest;
@@ -11,6 +12,10 @@ import org.agora.accounts.RoleGrant;
 import org.agora.accounts.RoleScope;
 import org.agora.notifications.MailOutbox;
 import org.agora.notifications.OutboxMail;
+import org.agora.organisations.OrganisationDirectory;
+import org.agora.organisations.OrganisationDraft;
+import org.agora.organisations.OrganisationKind;
+import org.agora.programmes.ProjectShowcased;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -226,6 +231,28 @@ class InitiativesTest {
         assertThatThrownBy(() -> initiatives.publishShowcase("programmes:project:43", draft("x", InitiativeKind.OTHER,
                 places.commune))).isInstanceOf(LibraryRefused.class)
                 .satisfies(refused -> assertThat(((LibraryRefused) refused).problems()).containsKey("title"));
+    }
+
+    @Test
+    void aProjectShowcasedByTheSupportProgrammesIsListedAmongTheInitiativesOnce() {
+        long organisation = context.getBean(OrganisationDirectory.class).create(staff, new OrganisationDraft(
+                "Commune des vitrines " + System.nanoTime(), OrganisationKind.PUBLIC_BODY, places.commune, null, null)).value();
+        ProjectShowcased showcased = new ProjectShowcased(9_001L, "Vitrine : le budget des quartiers", organisation,
+                places.commune, "Quatre ateliers de quartier et un vote ouvert à tous.", "Ateliers, urnes mobiles",
+                "312 participants", LocalDate.of(2026, 5, 4), "/programmes/projets/9001", "Camille", "camille@example.org");
+
+        context.publishEvent(showcased);
+        context.publishEvent(new ProjectShowcased(9_001L, showcased.title(), organisation, places.commune,
+                showcased.done(), showcased.tools(), "340 participants", showcased.retainedOn(), showcased.path(),
+                showcased.contactName(), showcased.contactEmail()));
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM library_initiative WHERE source_key = 'programmes:9001'",
+                Integer.class)).isEqualTo(1);
+        long id = jdbc.queryForObject("SELECT id FROM library_initiative WHERE source_key = 'programmes:9001'", Long.class);
+        InitiativeView initiative = initiatives.visible(null, id).orElseThrow();
+        assertThat(initiative.status()).isEqualTo(InitiativeStatus.PUBLISHED);
+        assertThat(initiative.results()).contains("340 participants").contains("/programmes/projets/9001");
+        assertThat(initiative.tags()).containsExactly(ShowcasedProjects.TAG);
     }
 
     @Test

@@ -338,4 +338,28 @@ class ProgrammeRulesTests {
         assertThat(accompaniment.exceeded()).isTrue();
         assertThat(accompaniment.remainingDays()).isEqualTo(-0.5);
     }
+
+    @Test
+    void aPublishedShowcaseIsListedAmongTheLibrarysInitiativesOnceAndKeptUpToDate() {
+        long call = bed.openCall(CallKind.PROJECTS);
+        long id = bed.submitted(call, bed.people.participant(), 10_000_00L);
+        bed.decisions.decide(bed.staff, id, "RETAINED", "Projet reproductible.");
+
+        assertThat(bed.followUps.writeShowcase(bed.staff, id, "Des ateliers dans chaque quartier.", "Ateliers",
+                "120 participants", false)).isEmpty();
+        assertThat(initiativesOf(id)).isZero();
+        assertThat(bed.followUps.writeShowcase(bed.staff, id, "Des ateliers dans chaque quartier.", "Ateliers",
+                "120 participants", true)).isEmpty();
+        assertThat(bed.followUps.writeShowcase(bed.staff, id, "Des ateliers dans chaque quartier.", "Ateliers",
+                "150 participants", true)).isEmpty();
+
+        assertThat(initiativesOf(id)).isOne();
+        assertThat(bed.jdbc.queryForObject("SELECT results FROM library_initiative WHERE source_key = ?", String.class,
+                "programmes:" + id)).contains("150 participants").contains("/programmes/projets/" + id);
+    }
+
+    private int initiativesOf(long applicationId) {
+        return bed.jdbc.queryForObject("SELECT COUNT(*) FROM library_initiative WHERE source_key = ?", Integer.class,
+                "programmes:" + applicationId);
+    }
 }
