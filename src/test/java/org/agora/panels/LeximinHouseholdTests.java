@@ -53,6 +53,18 @@ class LeximinHouseholdTests {
         }
     }
 
+    @Test
+    void selectsTheDemoPanelWhoseCouplesShareAnAddress() {
+        Instance instance = PanelDemoData.instance();
+        assertThat(instance.pool().stream().map(Respondent::household).distinct().count()).isLessThan(instance.pool().size());
+
+        SelectionResult result = PanelSelection.select(instance, Algorithm.LEXIMIN);
+
+        LeximinTests.assertConsistent(result, instance);
+        assertThat(result.minProbability()).isGreaterThan(0);
+        assertOneSeatPerHousehold(result, instance);
+    }
+
     private static void assertOneSeatPerHousehold(SelectionResult result, Instance instance) {
         for (WeightedPanel panel : result.panels()) {
             assertThat(instance.pool().stream().filter(r -> panel.members().contains(r.id())).map(Respondent::household)
