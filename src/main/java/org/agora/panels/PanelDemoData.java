@@ -126,7 +126,7 @@ class PanelDemoData implements ApplicationRunner {
                     : "Giennois";
             String[] postcodes = PLACES.get(territory);
             String postcode = postcodes[random.nextInt(postcodes.length)];
-            String address = (i % 90 + 1) + " " + STREETS[i % STREETS.length];
+            String address = (i % 90 + 1) + " " + STREETS[(i / 90 + i) % STREETS.length];
             if (i % 15 == 14) {
                 Person partner = people.get(i - 1);
                 territory = partner.features().get("territoire");
