@@ -125,6 +125,13 @@ final class Leximin {
             while (true) {
                 MPSolver.ResultStatus status = dual.solve();
                 if (status != MPSolver.ResultStatus.OPTIMAL) {
+                    // GLOP re-solves incrementally from the previous basis after each new row; on the degenerate duals
+                    // that household ties make (single-person types with the same features as a larger type), that
+                    // warm start can end in ABNORMAL although the program is fine. Solved from scratch it is.
+                    dual.reset();
+                    status = dual.solve();
+                }
+                if (status != MPSolver.ResultStatus.OPTIMAL) {
                     throw new IllegalStateException("The LEXIMIN dual program could not be solved: " + status);
                 }
                 for (int t = 0; t < size; t++) {

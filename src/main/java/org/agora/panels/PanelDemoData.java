@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ class PanelDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(PanelDemoData.class);
 
     static final String NAME = "Panel citoyen du Loiret";
+    static final int SIZE = 20;
 
     private static final List<Quota> QUOTAS = List.of(
             new Quota("genre", "femme", 9, 11), new Quota("genre", "homme", 9, 11),
@@ -85,15 +87,36 @@ class PanelDemoData implements ApplicationRunner {
         PanelForm.Checked panel = new PanelForm.Checked(NAME,
                 "Vingt habitants du Loiret, tirés au sort, donnent leur avis à la Région sur les mobilités du quotidien : "
                         + "trains régionaux, cars, vélo et covoiturage. Quatre samedis de travail, défrayés.",
-                loiret.get().id(), 20, "address,postcode", null, null, now.minus(Duration.ofDays(10)),
+                loiret.get().id(), SIZE, "address,postcode", null, null, now.minus(Duration.ofDays(10)),
                 now.plus(Duration.ofDays(20)), 365);
         long id = panels.insert(panel, "panel-citoyen-du-loiret", agent.get().value(), now);
         panels.addToTeam(id, agent.get().value());
         panels.replaceQuotas(id, QUOTAS);
+        List<Person> people = people();
+        int first = panels.takeNumbers(id, people.size());
+        for (int i = 0; i < people.size(); i++) {
+            Person person = people.get(i);
+            String email = String.format("volontaire%03d@example.org", i + 1);
+            volunteers.insert(id, first + i, new Volunteers.Draft(Volunteer.FORM, null, email, person.name(),
+                    person.address(), person.postcode(), PanelFiles.householdKey(List.of(person.address(), person.postcode())),
+                    person.features(), "fr", now.minus(Duration.ofDays(9))), now.minus(Duration.ofDays(9)));
+        }
+        panels.status(id, PanelStatus.RECRUITING, now);
+        log.info("Demo data: the citizens' panel of the Loiret with {} volunteers", people.size());
+    }
+
+    /** One invented volunteer of the demo pool. */
+    record Person(String name, String address, String postcode, Map<String, String> features) {
+    }
+
+    /**
+     * The 120 demo volunteers, from a fixed seed. A few couples share an address (every fifteenth volunteer lives with
+     * the one before): the household rule keeps them from sitting together.
+     */
+    static List<Person> people() {
         Random random = new Random(45_2026L);
-        int count = 120;
-        int first = panels.takeNumbers(id, count);
-        for (int i = 0; i < count; i++) {
+        var people = new ArrayList<Person>();
+        for (int i = 0; i < 120; i++) {
             Map<String, String> features = new LinkedHashMap<>();
             features.put("genre", random.nextInt(100) < 52 ? "femme" : "homme");
             int age = random.nextInt(100);
@@ -101,19 +124,31 @@ class PanelDemoData implements ApplicationRunner {
             int place = random.nextInt(100);
             String territory = place < 58 ? "Orléans Métropole" : place < 78 ? "Montargois" : place < 90 ? "Pithiverais"
                     : "Giennois";
-            features.put("territoire", territory);
             String[] postcodes = PLACES.get(territory);
             String postcode = postcodes[random.nextInt(postcodes.length)];
-            // Every volunteer has an address of their own: with shared households, LEXIMIN of panels-core stops with
-            // "dual program could not be solved: ABNORMAL" on this instance (reported), and the demo must work.
             String address = (i % 90 + 1) + " " + STREETS[(i / 90 + i) % STREETS.length];
+            if (i % 15 == 14) {
+                Person partner = people.get(i - 1);
+                territory = partner.features().get("territoire");
+                address = partner.address();
+                postcode = partner.postcode();
+            }
+            features.put("territoire", territory);
             String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
-            String email = String.format("volontaire%03d@example.org", i + 1);
-            volunteers.insert(id, first + i, new Volunteers.Draft(Volunteer.FORM, null, email, name, address, postcode,
-                    PanelFiles.householdKey(List.of(address, postcode)), features, "fr", now.minus(Duration.ofDays(9))),
-                    now.minus(Duration.ofDays(9)));
+            people.add(new Person(name, address, postcode, features));
         }
-        panels.status(id, PanelStatus.RECRUITING, now);
-        log.info("Demo data: the citizens' panel of the Loiret with {} volunteers", count);
+        return people;
+    }
+
+    /** The demo panel's selection problem: its size, quotas and people, the household being address and postcode. */
+    static Instance instance() {
+        var pool = new ArrayList<Respondent>();
+        List<Person> people = people();
+        for (int i = 0; i < people.size(); i++) {
+            Person person = people.get(i);
+            pool.add(new Respondent("v" + (i + 1), person.features(),
+                    PanelFiles.householdKey(List.of(person.address(), person.postcode()))));
+        }
+        return new Instance(SIZE, QUOTAS, pool);
     }
 }
