@@ -9,17 +9,22 @@ import java.util.List;
  */
 public class InfeasibleQuotasException extends RuntimeException {
 
-    private final List<String> explanation;
+    private final List<InfeasibilityReason> reasons;
     private final List<Quota> relaxedQuotas;
 
-    public InfeasibleQuotasException(List<String> explanation, List<Quota> relaxedQuotas) {
-        super(String.join("\n", explanation));
-        this.explanation = List.copyOf(explanation);
+    public InfeasibleQuotasException(List<InfeasibilityReason> reasons, List<Quota> relaxedQuotas) {
+        super(String.join("\n", reasons.stream().map(InfeasibilityReason::english).toList()));
+        this.reasons = List.copyOf(reasons);
         this.relaxedQuotas = List.copyOf(relaxedQuotas);
     }
 
+    /** The explanation in English, a line each (the command line prints it). */
     public List<String> explanation() {
-        return explanation;
+        return reasons.stream().map(InfeasibilityReason::english).toList();
+    }
+
+    public List<InfeasibilityReason> reasons() {
+        return reasons;
     }
 
     public List<Quota> relaxedQuotas() {

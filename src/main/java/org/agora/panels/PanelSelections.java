@@ -99,7 +99,7 @@ class PanelSelections implements DisposableBean {
         } catch (InfeasibleQuotasException infeasible) {
             transactions.executeWithoutResult(status -> jdbc.sql("UPDATE panel_selection SET status = 'INFEASIBLE', "
                             + "finished_at = ?, explanation = ?, relaxed = ? WHERE id = ?")
-                    .params(ts(clock.instant()), String.join("\n", infeasible.explanation()),
+                    .params(ts(clock.instant()), String.join("\n", infeasible.reasons().stream().map(InfeasibilityReason::stored).toList()),
                             encodeQuotas(infeasible.relaxedQuotas()), runId)
                     .update());
         } catch (RuntimeException | Error failure) {

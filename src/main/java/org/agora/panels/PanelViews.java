@@ -12,6 +12,8 @@ import org.agora.processes.ProcessId;
 import org.agora.shared.Clocks;
 import org.agora.territories.TerritoryDirectory;
 import org.agora.territories.TerritoryView;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** What the panel templates need besides the panel: names of territories, links to the process and meetings, dates. */
@@ -27,11 +29,22 @@ class PanelViews {
     private final TerritoryDirectory territories;
     private final ProcessCatalog processes;
     private final MeetingCatalog meetings;
+    private final MessageSource messages;
 
-    PanelViews(TerritoryDirectory territories, ProcessCatalog processes, MeetingCatalog meetings) {
+    PanelViews(TerritoryDirectory territories, ProcessCatalog processes, MeetingCatalog meetings,
+               MessageSource messages) {
         this.territories = territories;
         this.processes = processes;
         this.meetings = meetings;
+        this.messages = messages;
+    }
+
+    /** A stored line of an infeasibility explanation, in the reader's language. */
+    public String explain(String storedLine) {
+        InfeasibilityReason reason = InfeasibilityReason.read(storedLine);
+        String key = reason.messageKey();
+        return key == null ? reason.english()
+                : messages.getMessage(key, reason.args().toArray(), reason.english(), LocaleContextHolder.getLocale());
     }
 
     public String territory(long id) {

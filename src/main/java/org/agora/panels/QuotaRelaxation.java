@@ -17,7 +17,7 @@ final class QuotaRelaxation {
     }
 
     static InfeasibleQuotasException explain(Instance instance, Types types) {
-        var explanation = new ArrayList<String>();
+        var explanation = new ArrayList<InfeasibilityReason>();
         int k = instance.k();
         for (String feature : instance.features()) {
             List<Quota> quotas = instance.quotas().stream().filter(q -> q.feature().equals(feature)).toList();
@@ -27,18 +27,18 @@ final class QuotaRelaxation {
             quotas.forEach(q -> values.add(q.value()));
             boolean everyoneCounts = instance.pool().stream().allMatch(r -> values.contains(r.features().get(feature)));
             if (minimums > k) {
-                explanation.add(feature + ": the minimums add up to " + minimums + " but the panel has " + k + " seats.");
+                explanation.add(InfeasibilityReason.of("minimums", feature, minimums, k));
             }
             if (everyoneCounts && maximums < k) {
-                explanation.add(feature + ": the maximums add up to " + maximums + " but the panel has " + k + " seats.");
+                explanation.add(InfeasibilityReason.of("maximums", feature, maximums, k));
             }
         }
         for (int q = 0; q < instance.quotas().size(); q++) {
             Quota quota = instance.quotas().get(q);
             int available = available(types, types.quotaTypes.get(q));
             if (available < quota.min()) {
-                explanation.add("Only " + available + (types.households.isEmpty() ? " volunteers have " : " volunteers from different households have ")
-                        + quota.feature() + " = \"" + quota.value() + "\" but the minimum is " + quota.min() + ".");
+                explanation.add(InfeasibilityReason.of(types.households.isEmpty() ? "available" : "availableHouseholds",
+                        available, quota.feature(), quota.value(), quota.min()));
             }
         }
         List<Integer> all = new ArrayList<>();
@@ -47,24 +47,24 @@ final class QuotaRelaxation {
         }
         int households = available(types, all);
         if (households < k) {
-            explanation.add("Only " + households + " volunteers live in different households but the panel has " + k + " seats.");
+            explanation.add(InfeasibilityReason.of("households", households, k));
         }
         if (explanation.isEmpty()) {
-            explanation.add("The quotas cannot all hold together: they conflict through volunteers who count in several features.");
+            explanation.add(InfeasibilityReason.of("conflict"));
         }
         List<Quota> relaxed = relax(instance, types);
         if (relaxed.isEmpty()) {
-            explanation.add("No relaxation within min_flex/max_flex makes a panel possible.");
+            explanation.add(InfeasibilityReason.of("noRelaxation"));
         } else {
-            explanation.add("Smallest relaxation that makes a panel possible:");
+            explanation.add(InfeasibilityReason.of("relaxation"));
             for (int q = 0; q < relaxed.size(); q++) {
                 Quota before = instance.quotas().get(q);
                 Quota after = relaxed.get(q);
                 if (after.min() != before.min()) {
-                    explanation.add("  " + before.feature() + " = \"" + before.value() + "\": minimum " + before.min() + " → " + after.min());
+                    explanation.add(InfeasibilityReason.of("relaxMin", before.feature(), before.value(), before.min(), after.min()));
                 }
                 if (after.max() != before.max()) {
-                    explanation.add("  " + before.feature() + " = \"" + before.value() + "\": maximum " + before.max() + " → " + after.max());
+                    explanation.add(InfeasibilityReason.of("relaxMax", before.feature(), before.value(), before.max(), after.max()));
                 }
             }
         }
