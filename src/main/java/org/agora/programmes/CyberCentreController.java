@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import static org.springframework.http.HttpStatus.BAD_REQUEST;
+import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /** The public pages of the network: the list with its map and totals, filtered by département or commune; a centre. */
 @Controller
@@ -30,8 +30,8 @@ class CyberCentreController {
     String list(@RequestParam(required = false) Long departement, @RequestParam(required = false) Long commune,
                 Model model) {
         List<TerritoryView> departements = network.departements();
-        if (departement != null && departements.stream().noneMatch(view -> view.id() == departement)) {
-            throw new ResponseStatusException(BAD_REQUEST, "No centre in territory " + departement);
+        if (departement != null && !network.isTerritory(departement)) {
+            throw new ResponseStatusException(NOT_FOUND, "No territory " + departement);
         }
         List<CentreView> all = network.list(departement, null, false);
         List<CentreView> shown = commune == null ? all

@@ -198,6 +198,10 @@ class CyberCentreNetwork {
 
     /** The départements that hold at least one centre, by name. */
     @Transactional(readOnly = true)
+    boolean isTerritory(long id) {
+        return territories.find(id).isPresent();
+    }
+
     List<TerritoryView> departements() {
         return centres.findAll().stream().map(CyberCentre::departementId).filter(java.util.Objects::nonNull).distinct()
                 .map(territories::find).flatMap(Optional::stream).sorted(Comparator.comparing(TerritoryView::name))

@@ -134,6 +134,9 @@ class CyberCentreRulesTest {
                         not(containsString(facilitator.pseudonym())))));
         mvc.perform(get("/cyber-centres/987654321")).andExpect(status().isNotFound());
         mvc.perform(get("/cyber-centres?departement=abc")).andExpect(status().isBadRequest());
+        mvc.perform(get("/cyber-centres?departement=987654321")).andExpect(status().isNotFound());
+        mvc.perform(get("/cyber-centres?departement=" + bed.emptyDepartement)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(centre.name()))));
         mvc.perform(get("/sitemap.xml")).andExpect(content().string(containsString("/cyber-centres/" + centre.id())));
         mvc.perform(get("/chiffres")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Centres dans le réseau")));

@@ -20,6 +20,7 @@ final class CyberCentreTestBed {
 
     final long departement;
     final long otherDepartement;
+    final long emptyDepartement;
     final long commune;
     final long otherCommune;
     private final CyberCentres centres;
@@ -32,6 +33,7 @@ final class CyberCentreTestBed {
                 REGION;CYBR;Région des cyber-centres;;
                 DEPARTEMENT;CYBD1;Département des écrans;CYBR;
                 DEPARTEMENT;CYBD2;Département des claviers;CYBR;
+                DEPARTEMENT;CYBD3;Département sans écran;CYBR;
                 LIVING_AREA;CYBL1;Bassin des souris;CYBD1;
                 COMMUNE;CYBC1;Pixelville-sur-Loire;CYBL1;99301
                 COMMUNE;CYBC2;Octet-les-Bains;CYBD2;99302
@@ -39,6 +41,7 @@ final class CyberCentreTestBed {
         TerritoryDirectory territories = context.getBean(TerritoryDirectory.class);
         departement = territories.findByCode(TerritoryKind.DEPARTEMENT, "CYBD1").orElseThrow().id();
         otherDepartement = territories.findByCode(TerritoryKind.DEPARTEMENT, "CYBD2").orElseThrow().id();
+        emptyDepartement = territories.findByCode(TerritoryKind.DEPARTEMENT, "CYBD3").orElseThrow().id();
         commune = territories.findByCode(TerritoryKind.COMMUNE, "CYBC1").orElseThrow().id();
         otherCommune = territories.findByCode(TerritoryKind.COMMUNE, "CYBC2").orElseThrow().id();
         centres = context.getBean(CyberCentres.class);
