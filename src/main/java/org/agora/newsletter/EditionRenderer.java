@@ -1,14 +1,8 @@
 package org.agora.newsletter;
 
-import java.util.List;
 import java.util.Locale;
 
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Heading;
-import org.commonmark.node.Node;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.DefaultUrlSanitizer;
-import org.commonmark.renderer.html.HtmlRenderer;
+import org.agora.shared.Markdown;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -20,13 +14,6 @@ import org.springframework.web.util.HtmlUtils;
  */
 @Component
 class EditionRenderer {
-
-    private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
-            .escapeHtml(true)
-            .sanitizeUrls(true)
-            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
-            .build();
 
     /** A mail ready to queue. */
     record Rendered(String subject, String text, String html) {
@@ -41,18 +28,7 @@ class EditionRenderer {
     }
 
     static String editorialHtml(String markdown) {
-        if (markdown == null || markdown.isBlank()) {
-            return "";
-        }
-        Node document = PARSER.parse(markdown);
-        document.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Heading heading) {
-                heading.setLevel(Math.max(2, heading.getLevel()));
-                visitChildren(heading);
-            }
-        });
-        return RENDERER.render(document);
+        return Markdown.toHtml(markdown);
     }
 
     /** {@code unsubscribeToken} is null for a preview or a test send: the footer then shows a sample link. */

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.agora.accounts.AgoraUser;
 import org.agora.shared.Clocks;
+import org.agora.shared.Markdown;
 import org.agora.territories.TerritoryDirectory;
 import org.agora.territories.TerritoryView;
 import org.springframework.data.domain.Page;
@@ -143,7 +144,7 @@ class PublishedProcesses implements ProcessCatalog {
         return processes.findBySlug(slug)
                 .filter(process -> process.isPublic() || permissions.canManage(viewer, process))
                 .map(process -> new ProcessPage(process.slug(), process.title(), process.summary(),
-                        ProcessMarkdown.toHtml(process.description()), territoryName(process.territoryId()),
+                        Markdown.toHtml(process.description()), territoryName(process.territoryId()),
                         process.status(), process.phases(), process.currentPhaseIndex(today), process.startsOn(),
                         process.endsOn(), process.hasImage() ? process.imageVersion() : null, process.imageAlt(),
                         process.features(), process.id(), permissions.canManage(viewer, process)));

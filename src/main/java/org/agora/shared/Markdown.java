@@ -1,4 +1,4 @@
-package org.agora.processes;
+package org.agora.shared;
 
 import java.util.List;
 
@@ -10,11 +10,11 @@ import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * Renders staff-written Markdown. Raw HTML is escaped, not passed through, and only http(s) and mailto links
+ * Renders staff-written Markdown (process descriptions, newsletter editorials). Raw HTML is escaped, not passed through, and only http(s) and mailto links
  * survive, so that a description can never carry a script, whoever wrote it. Headings start at level 2: the
  * page's title is its only h1.
  */
-final class ProcessMarkdown {
+public final class Markdown {
 
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
@@ -23,10 +23,10 @@ final class ProcessMarkdown {
             .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
             .build();
 
-    private ProcessMarkdown() {
+    private Markdown() {
     }
 
-    static String toHtml(String markdown) {
+    public static String toHtml(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }

@@ -1,14 +1,14 @@
-package org.agora.processes;
+package org.agora.shared;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ProcessMarkdownTests {
+class MarkdownTests {
 
     @Test
     void rendersHeadingsListsLinksAndEmphasis() {
-        String html = ProcessMarkdown.toHtml("## Comment participer ?\n\n- **La tournée**\n- [Le site](https://example.org)\n");
+        String html = Markdown.toHtml("## Comment participer ?\n\n- **La tournée**\n- [Le site](https://example.org)\n");
 
         assertThat(html).contains("<h2>Comment participer ?</h2>", "<li><strong>La tournée</strong></li>",
                 "<a rel=\"nofollow\" href=\"https://example.org\">Le site</a>");
@@ -16,20 +16,20 @@ class ProcessMarkdownTests {
 
     @Test
     void aScriptIsShownAsTextNeverRun() {
-        String html = ProcessMarkdown.toHtml("Avant\n\n<script>alert('x')</script>\n\nAprès <img src=x onerror=alert(1)>");
+        String html = Markdown.toHtml("Avant\n\n<script>alert('x')</script>\n\nAprès <img src=x onerror=alert(1)>");
 
         assertThat(html).doesNotContain("<script", "<img").contains("&lt;script&gt;", "&lt;img src=x onerror=alert(1)&gt;");
     }
 
     @Test
     void rawHtmlIsEscaped() {
-        assertThat(ProcessMarkdown.toHtml("<div onclick=\"steal()\">clic</div>"))
+        assertThat(Markdown.toHtml("<div onclick=\"steal()\">clic</div>"))
                 .doesNotContain("<div").contains("&lt;div onclick=&quot;steal()&quot;&gt;");
     }
 
     @Test
     void javascriptAndDataLinksLoseTheirTarget() {
-        String html = ProcessMarkdown.toHtml("[clic](javascript:alert(1)) [data](data:text/html,<b>x</b>) "
+        String html = Markdown.toHtml("[clic](javascript:alert(1)) [data](data:text/html,<b>x</b>) "
                 + "![img](javascript:alert(2)) <javascript:alert(3)>");
 
         assertThat(html).doesNotContain("href=\"javascript", "src=\"javascript", "href=\"data:")
@@ -38,12 +38,12 @@ class ProcessMarkdownTests {
 
     @Test
     void aLevelOneHeadingBecomesLevelTwoSoThePageKeepsOneH1() {
-        assertThat(ProcessMarkdown.toHtml("# Titre\n\n### Sous-titre")).isEqualTo("<h2>Titre</h2>\n<h3>Sous-titre</h3>\n");
+        assertThat(Markdown.toHtml("# Titre\n\n### Sous-titre")).isEqualTo("<h2>Titre</h2>\n<h3>Sous-titre</h3>\n");
     }
 
     @Test
     void emptyDescriptionsRenderNothing() {
-        assertThat(ProcessMarkdown.toHtml(null)).isEmpty();
-        assertThat(ProcessMarkdown.toHtml("  ")).isEmpty();
+        assertThat(Markdown.toHtml(null)).isEmpty();
+        assertThat(Markdown.toHtml("  ")).isEmpty();
     }
 }
