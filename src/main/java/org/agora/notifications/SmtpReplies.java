@@ -46,23 +46,23 @@ final class SmtpReplies {
 
     private static Map<Throwable, Boolean> causes(Exception failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        Deque<Throwable> todo = new ArrayDeque<>();
-        todo.add(failure);
-        while (!todo.isEmpty() && seen.size() < 50) {
-            Throwable next = todo.poll();
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.add(failure);
+        while (!pending.isEmpty() && seen.size() < 50) {
+            Throwable next = pending.poll();
             if (next == null || seen.put(next, Boolean.TRUE) != null) {
                 continue;
             }
             if (next.getCause() != null) {
-                todo.add(next.getCause());
+                pending.add(next.getCause());
             }
             if (next instanceof MessagingException messaging && messaging.getNextException() != null) {
-                todo.add(messaging.getNextException());
+                pending.add(messaging.getNextException());
             }
             if (next instanceof MailSendException send) {
-                todo.addAll(send.getFailedMessages().values());
+                pending.addAll(send.getFailedMessages().values());
                 for (Exception each : send.getMessageExceptions()) {
-                    todo.add(each);
+                    pending.add(each);
                 }
             }
         }
