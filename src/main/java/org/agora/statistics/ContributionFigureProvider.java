@@ -63,9 +63,9 @@ class ContributionFigureProvider implements FigureProvider {
         FiguresProjection.Where where = FiguresProjection.Where.of(scope, period, territories);
         Map<YearMonth, Long> months = new java.util.TreeMap<>();
         String kinds = String.join(", ", KINDS.stream().map(kind -> "'" + kind + "'").toList());
-        jdbc.query("SELECT day, SUM(contributions) AS n FROM figure_contribution_day WHERE " + where.sql()
-                + " AND kind IN (" + kinds + ") GROUP BY day", rs -> {
-            LocalDate day = rs.getDate("day").toLocalDate();
+        jdbc.query("SELECT on_day, SUM(contributions) AS n FROM figure_contribution_day WHERE " + where.sql()
+                + " AND kind IN (" + kinds + ") GROUP BY on_day", rs -> {
+            LocalDate day = rs.getDate("on_day").toLocalDate();
             months.merge(YearMonth.from(day), rs.getLong("n"), Long::sum);
         }, where.args());
         List<FigureBlock.Figure> figures = new ArrayList<>();

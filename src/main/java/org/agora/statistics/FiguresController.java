@@ -87,7 +87,7 @@ class FiguresController {
         }
         model.addAttribute("blocks", views);
         model.addAttribute("csvAll", "/chiffres.csv" + query);
-        model.addAttribute("refreshedAt", jdbc.queryForList("SELECT refreshed_at FROM figure_refresh", java.sql.Timestamp.class)
+        model.addAttribute("refreshedAt", jdbc.queryForList("SELECT refreshed_at FROM figure_refresh WHERE refreshed_at IS NOT NULL", java.sql.Timestamp.class)
                 .stream().findFirst().map(at -> at.toInstant().atZone(Clocks.PARIS)
                         .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)))
                 .orElse(null));

@@ -31,19 +31,22 @@ class FiguresProjection {
 
     private static final Logger log = LoggerFactory.getLogger(FiguresProjection.class);
 
-    /** The Europe/Paris day of a UTC timestamp, on H2 and PostgreSQL. */
+    /**
+     * The Europe/Paris day of a UTC timestamp, on H2 and PostgreSQL: H2 casts a zoned timestamp to a date in the
+     * session's zone, so the date is read from the text of the Paris time, the same on both.
+     */
     private static String day(String column) {
-        return "CAST((" + column + " AT TIME ZONE 'Europe/Paris') AS DATE)";
+        return "CAST(SUBSTRING(CAST((" + column + " AT TIME ZONE 'Europe/Paris') AS VARCHAR(40)) FROM 1 FOR 10) AS DATE)";
     }
 
     /**
-     * Every contribution, one row each: (day, process_id, territory_id, kind, person_key). A proposal counts once
+     * Every contribution, one row each: (on_day, process_id, territory_id, kind, person_key). A proposal counts once
      * published (withdrawn ones too: they were contributed; merged ones stay counted under their own row); a comment
      * unless its author deleted it; a support while it stands; a confirmed registration to a published meeting; a
      * presence marked at a published meeting. Comments on proposals and meetings take their process and territory.
      */
     static final String FACTS = """
-            SELECT %s AS day, p.process_id AS process_id, p.territory_id AS territory_id,
+            SELECT %s AS on_day, p.process_id AS process_id, p.territory_id AS territory_id,
                    CASE WHEN p.provenance = 'PAPER' THEN 'PROPOSAL_PAPER' ELSE 'PROPOSAL_ONLINE' END AS kind,
                    CASE WHEN p.provenance = 'PAPER' AND p.claimed_at IS NULL THEN 'p:' || CAST(p.id AS VARCHAR(20))
                         ELSE 'a:' || CAST(p.author_id AS VARCHAR(20)) END AS person_key
@@ -112,34 +115,34 @@ class FiguresProjection {
             }
         }
         transaction.executeWithoutResult(status -> {
+            jdbc.update("UPDATE figure_refresh SET took_ms = took_ms WHERE id = 1");
             jdbc.update("DELETE FROM figure_territory_closure");
             jdbc.batchUpdate("INSERT INTO figure_territory_closure (territory_id, ancestor_id) VALUES (?, ?)", closure);
             jdbc.update("DELETE FROM figure_contribution_day");
-            jdbc.update("INSERT INTO figure_contribution_day (day, process_id, territory_id, kind, contributions) "
-                    + "SELECT day, process_id, territory_id, kind, COUNT(*) FROM (" + FACTS + ") f "
-                    + "GROUP BY day, process_id, territory_id, kind");
+            jdbc.update("INSERT INTO figure_contribution_day (on_day, process_id, territory_id, kind, contributions) "
+                    + "SELECT on_day, process_id, territory_id, kind, COUNT(*) FROM (" + FACTS + ") f "
+                    + "GROUP BY on_day, process_id, territory_id, kind");
             jdbc.update("DELETE FROM figure_contributor_day");
-            jdbc.update("INSERT INTO figure_contributor_day (day, process_id, territory_id, person_key) "
-                    + "SELECT DISTINCT day, process_id, territory_id, person_key FROM (" + FACTS + ") f");
+            jdbc.update("INSERT INTO figure_contributor_day (on_day, process_id, territory_id, person_key) "
+                    + "SELECT DISTINCT on_day, process_id, territory_id, person_key FROM (" + FACTS + ") f");
             jdbc.update("DELETE FROM figure_contributor_total");
             for (Preset preset : Preset.values()) {
                 Date from = Date.valueOf(start(preset, today));
                 Date to = Date.valueOf(today);
                 jdbc.update("INSERT INTO figure_contributor_total (scope_key, preset, contributors) "
-                        + "SELECT 'instance', ?, COUNT(DISTINCT person_key) FROM figure_contributor_day WHERE day BETWEEN ? AND ?",
+                        + "SELECT 'instance', ?, COUNT(DISTINCT person_key) FROM figure_contributor_day WHERE on_day BETWEEN ? AND ?",
                         preset.name(), from, to);
                 jdbc.update("INSERT INTO figure_contributor_total (scope_key, preset, contributors) "
                         + "SELECT 'process:' || CAST(process_id AS VARCHAR(20)), ?, COUNT(DISTINCT person_key) "
-                        + "FROM figure_contributor_day WHERE day BETWEEN ? AND ? AND process_id <> 0 GROUP BY process_id",
+                        + "FROM figure_contributor_day WHERE on_day BETWEEN ? AND ? AND process_id <> 0 GROUP BY process_id",
                         preset.name(), from, to);
                 jdbc.update("INSERT INTO figure_contributor_total (scope_key, preset, contributors) "
                         + "SELECT 'territory:' || CAST(t.ancestor_id AS VARCHAR(20)), ?, COUNT(DISTINCT c.person_key) "
                         + "FROM figure_contributor_day c JOIN figure_territory_closure t ON t.territory_id = c.territory_id "
-                        + "WHERE c.day BETWEEN ? AND ? GROUP BY t.ancestor_id", preset.name(), from, to);
+                        + "WHERE c.on_day BETWEEN ? AND ? GROUP BY t.ancestor_id", preset.name(), from, to);
             }
             long took = (System.nanoTime() - started) / 1_000_000;
-            jdbc.update("DELETE FROM figure_refresh");
-            jdbc.update("INSERT INTO figure_refresh (id, refreshed_at, as_of_day, took_ms) VALUES (1, ?, ?, ?)",
+            jdbc.update("UPDATE figure_refresh SET refreshed_at = ?, as_of_day = ?, took_ms = ? WHERE id = 1",
                     Timestamp.from(now), Date.valueOf(today), took);
         });
         long took = (System.nanoTime() - started) / 1_000_000;
@@ -172,11 +175,11 @@ class FiguresProjection {
                 Long.class, args.toArray());
     }
 
-    /** A WHERE clause on (day, process_id, territory_id) for a scope and a period, with its arguments. */
+    /** A WHERE clause on (on_day, process_id, territory_id) for a scope and a period, with its arguments. */
     record Where(String sql, Object[] args) {
 
         static Where of(FigureScope scope, FigurePeriod period, TerritoryDirectory territories) {
-            StringBuilder sql = new StringBuilder("day BETWEEN ? AND ?");
+            StringBuilder sql = new StringBuilder("on_day BETWEEN ? AND ?");
             List<Object> args = new ArrayList<>(List.of(Date.valueOf(period.from()), Date.valueOf(period.to())));
             if (scope.isProcess()) {
                 sql.append(" AND process_id = ?");
