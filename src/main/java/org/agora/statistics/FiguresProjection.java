@@ -85,18 +85,29 @@ class FiguresProjection {
     private final TransactionTemplate transaction;
     private final TerritoryDirectory territories;
     private final Clock clock;
+    private final boolean verify;
 
-    FiguresProjection(JdbcTemplate jdbc, TransactionTemplate transaction, TerritoryDirectory territories, Clock clock) {
+    FiguresProjection(JdbcTemplate jdbc, TransactionTemplate transaction, TerritoryDirectory territories, Clock clock,
+                      @org.springframework.beans.factory.annotation.Value("${agora.figures.verify:false}") boolean verify) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.territories = territories;
         this.clock = clock;
+        this.verify = verify;
     }
 
     @Scheduled(fixedDelayString = "${agora.figures.refresh-interval:PT10M}", initialDelayString = "${agora.figures.refresh-initial-delay:PT20S}")
     void scheduledRecompute() {
         try {
             recompute();
+            if (verify) {
+                List<String> differences = verify();
+                if (differences.isEmpty()) {
+                    log.info("Figures verified: the precomputed instance figures equal a direct count");
+                } else {
+                    log.warn("Figures differ from a direct count: {}", differences);
+                }
+            }
         } catch (RuntimeException e) {
             log.warn("Figures not recomputed, the previous ones stay: {}", e.toString());
         }
@@ -157,6 +168,34 @@ class FiguresProjection {
             case DAYS30 -> today.minusDays(29);
             case YEAR -> today.withDayOfYear(1);
         };
+    }
+
+    /**
+     * Compares the precomputed figures of the instance over all time with a direct count of the features' rows (the
+     * same transaction for both, so that nothing changes in between); returns the differences, none when they match.
+     * Costs as much as a recompute: run on demand ({@code agora.figures.verify=true}).
+     */
+    List<String> verify() {
+        return transaction.execute(status -> {
+            List<String> differences = new ArrayList<>();
+            Date asOf = jdbc.queryForObject("SELECT as_of_day FROM figure_refresh WHERE id = 1", Date.class);
+            FigurePeriod all = FigurePeriod.allTime(asOf.toLocalDate());
+            Long precomputed = jdbc.queryForObject("SELECT contributors FROM figure_contributor_total "
+                    + "WHERE scope_key = 'instance' AND preset = 'ALL'", Long.class);
+            long direct = directContributors(FigureScope.instance(), all);
+            if (precomputed != direct) {
+                differences.add("contributors " + precomputed + " <> " + direct);
+            }
+            for (String kind : List.of("PROPOSAL_ONLINE", "PROPOSAL_PAPER", "SUPPORT", "COMMENT", "REGISTRATION", "ATTENDANCE")) {
+                long summed = jdbc.queryForObject("SELECT COALESCE(SUM(contributions), 0) FROM figure_contribution_day WHERE kind = ?",
+                        Long.class, kind);
+                long counted = directContributions(FigureScope.instance(), all, kind);
+                if (summed != counted) {
+                    differences.add(kind + " " + summed + " <> " + counted);
+                }
+            }
+            return differences;
+        });
     }
 
     /** Distinct contributors of a scope and period, counted straight from the features' rows (checks, tests). */

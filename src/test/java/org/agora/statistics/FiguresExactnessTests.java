@@ -175,6 +175,7 @@ class FiguresExactnessTests {
             }
         }
         assertThat(checked).hasSize(20);
+        assertThat(projection.verify()).as("the verification a deployment can run after a recompute").isEmpty();
         assertThat(projection.directContributors(ofProcess(), periods.get(3))).as("bob's proposal of March 2024").isEqualTo(1);
     }
 
