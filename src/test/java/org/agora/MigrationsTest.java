@@ -44,6 +44,8 @@ class MigrationsTest {
             "programme_accompaniment", "programme_session", "programme_report", "programme_showcase",
             "newsletter_subscriber", "newsletter_subscription_change", "newsletter_edition", "newsletter_edition_block",
             "newsletter_delivery", "newsletter_answered_proposal", "page_view_daily", "audience_daily",
+            "figure_contribution_day", "figure_contributor_day", "figure_contributor_total", "figure_refresh",
+            "figure_territory_closure",
             "library_initiative", "library_initiative_tag", "library_initiative_file", "library_resource",
             "library_resource_theme", "library_resource_file", "library_network_member", "library_network_request",
             "cyber_centre", "cyber_centre_facilitator", "centre_agreement", "centre_payment", "centre_report",

@@ -2,14 +2,13 @@ package org.agora.meetings;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.agora.organisations.OrganisationDirectory;
-import org.agora.organisations.OrganisationId;
 import org.agora.organisations.OrganisationKind;
 import org.agora.territories.TerritoryDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Read-only figures of meetings for other modules (the figures page): meetings held and organisations met, for the
  * whole instance, a process, or a territory (a territory includes everything below it: a département its living areas
- * and communes). Cancelled meetings and drafts count for nothing.
+ * and communes), optionally only for the meetings that started within a period. Cancelled meetings and drafts count
+ * for nothing. Each figure is one grouped query.
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,19 +37,27 @@ public class MeetingCounts {
         this.clock = clock;
     }
 
-    /** What the figures cover: everything, one process, or one territory and below. */
-    public record Scope(Long processId, Long territoryId) {
+    /**
+     * What the figures cover: everything, one process, or one territory and below; {@code from} (included) and
+     * {@code until} (excluded) bound the meetings' start when not null.
+     */
+    public record Scope(Long processId, Long territoryId, Instant from, Instant until) {
 
         public static Scope everywhere() {
-            return new Scope(null, null);
+            return new Scope(null, null, null, null);
         }
 
         public static Scope process(long processId) {
-            return new Scope(processId, null);
+            return new Scope(processId, null, null, null);
         }
 
         public static Scope territory(long territoryId) {
-            return new Scope(null, territoryId);
+            return new Scope(null, territoryId, null, null);
+        }
+
+        /** The same scope, for the meetings that start from {@code from} (included) until {@code until} (excluded). */
+        public Scope between(Instant from, Instant until) {
+            return new Scope(processId, territoryId, from, until);
         }
     }
 
@@ -59,42 +67,43 @@ public class MeetingCounts {
 
     /** Published meetings of the scope that are over (held), not cancelled — as the attendance figures count them. */
     public long held(Scope scope) {
-        return meetingsOf(scope, "m.status = 'PUBLISHED' AND m.ends_at <= ?", Timestamp.from(clock.instant())).size();
+        List<Object> args = new ArrayList<>();
+        String where = where(scope, args);
+        args.add(Timestamp.from(clock.instant()));
+        return jdbc.queryForObject("SELECT COUNT(*) FROM meeting m WHERE " + where + " AND m.ends_at <= ?", Long.class,
+                args.toArray());
     }
 
     /** The distinct organisations met at the published meetings of the scope. */
     public OrganisationsMet organisationsMet(Scope scope) {
-        Set<Long> meetings = Set.copyOf(meetingsOf(scope, "m.status = 'PUBLISHED'"));
-        Set<Long> met = new LinkedHashSet<>();
-        jdbc.query("SELECT meeting_id, organisation_id FROM meeting_encounter ORDER BY organisation_id", rs -> {
-            if (meetings.contains(rs.getLong("meeting_id"))) {
-                met.add(rs.getLong("organisation_id"));
-            }
-        });
-        Map<OrganisationKind, Long> byKind = new EnumMap<>(OrganisationKind.class);
-        for (OrganisationKind kind : OrganisationKind.values()) {
-            byKind.put(kind, 0L);
-        }
-        long distinct = 0;
-        for (long id : met) {
-            var organisation = organisations.find(new OrganisationId(id));
-            if (organisation.isPresent()) {
-                byKind.merge(organisation.get().kind(), 1L, Long::sum);
-                distinct++;
-            }
-        }
-        return new OrganisationsMet(distinct, byKind);
+        List<Object> args = new ArrayList<>();
+        String where = where(scope, args);
+        List<Long> met = jdbc.queryForList("SELECT DISTINCT e.organisation_id FROM meeting_encounter e "
+                + "JOIN meeting m ON m.id = e.meeting_id WHERE " + where, Long.class, args.toArray());
+        Map<OrganisationKind, Long> byKind = organisations.countsByKind(met);
+        return new OrganisationsMet(byKind.values().stream().mapToLong(Long::longValue).sum(), byKind);
     }
 
-    /** The ids of the meetings of the scope matching the condition (on alias m). */
-    private List<Long> meetingsOf(Scope scope, String condition, Object... args) {
-        Set<Long> within = scope.territoryId() == null ? null : territories.selfAndDescendants(scope.territoryId());
-        String sql = "SELECT m.id, m.territory_id, m.process_id FROM meeting m WHERE " + condition;
-        return jdbc.query(sql, (rs, row) -> {
-            long processId = rs.getLong("process_id");
-            boolean inProcess = scope.processId() == null || !rs.wasNull() && processId == scope.processId();
-            boolean inTerritory = within == null || within.contains(rs.getLong("territory_id"));
-            return inProcess && inTerritory ? rs.getLong("id") : null;
-        }, args).stream().filter(java.util.Objects::nonNull).toList();
+    /** The condition (on alias m) of the published meetings of the scope, its arguments added to {@code args}. */
+    private String where(Scope scope, List<Object> args) {
+        StringBuilder sql = new StringBuilder("m.status = 'PUBLISHED'");
+        if (scope.processId() != null) {
+            sql.append(" AND m.process_id = ?");
+            args.add(scope.processId());
+        }
+        if (scope.territoryId() != null) {
+            List<Long> within = List.copyOf(territories.selfAndDescendants(scope.territoryId()));
+            sql.append(" AND m.territory_id IN (").append(String.join(", ", Collections.nCopies(within.size(), "?"))).append(')');
+            args.addAll(within);
+        }
+        if (scope.from() != null) {
+            sql.append(" AND m.starts_at >= ?");
+            args.add(Timestamp.from(scope.from()));
+        }
+        if (scope.until() != null) {
+            sql.append(" AND m.starts_at < ?");
+            args.add(Timestamp.from(scope.until()));
+        }
+        return sql.toString();
     }
 }

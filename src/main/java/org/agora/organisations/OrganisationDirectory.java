@@ -110,6 +110,25 @@ public class OrganisationDirectory {
         return counts;
     }
 
+    /**
+     * How many of these organisations there are of each kind (every kind present, zero included); ids of no
+     * organisation count for nothing. Read in chunks of one grouped query each.
+     */
+    @Transactional(readOnly = true)
+    public Map<OrganisationKind, Long> countsByKind(java.util.Collection<Long> ids) {
+        Map<OrganisationKind, Long> counts = new EnumMap<>(OrganisationKind.class);
+        for (OrganisationKind kind : OrganisationKind.values()) {
+            counts.put(kind, 0L);
+        }
+        List<Long> all = List.copyOf(ids);
+        for (int start = 0; start < all.size(); start += 1000) {
+            for (Object[] row : organisations.countByKindAmong(all.subList(start, Math.min(all.size(), start + 1000)))) {
+                counts.merge((OrganisationKind) row[0], (Long) row[1], Long::sum);
+            }
+        }
+        return counts;
+    }
+
     static boolean mayCreate(AgoraUser user) {
         return mayManage(user) || user.holdsAnywhere(Role.FACILITATOR);
     }

@@ -50,4 +50,7 @@ interface Organisations extends JpaRepository<Organisation, Long> {
 
     @Query("select o.kind, count(o) from Organisation o group by o.kind")
     List<Object[]> countByKind();
+
+    @Query("select o.kind, count(o) from Organisation o where o.id in :ids group by o.kind")
+    List<Object[]> countByKindAmong(@org.springframework.data.repository.query.Param("ids") java.util.Collection<Long> ids);
 }

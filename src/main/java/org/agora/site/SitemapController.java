@@ -32,9 +32,8 @@ class SitemapController {
     @GetMapping(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
     String sitemap() {
         List<String> paths = new ArrayList<>(List.of("/", "/processes", "/search", "/signup", "/login",
-                "/legal/notice", "/legal/privacy", "/legal/accessibility", "/legal/terms", "/ambassadeurs", "/chiffres"));
+                "/legal/notice", "/legal/privacy", "/legal/accessibility", "/legal/terms", "/ambassadeurs"));
         processes.publishedSlugs().forEach(slug -> paths.add("/processes/" + slug));
-        processes.publishedSlugs().forEach(slug -> paths.add("/chiffres?process=" + slug));
         modules.forEach(module -> paths.addAll(module.publicPaths()));
         paths.addAll(attendance.minutesPaths());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")

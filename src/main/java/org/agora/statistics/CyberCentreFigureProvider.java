@@ -24,7 +24,7 @@ class CyberCentreFigureProvider implements FigureProvider {
     }
 
     @Override
-    public Optional<FigureBlock> block(FigureScope scope) {
+    public Optional<FigureBlock> block(FigureScope scope, FigurePeriod period) {
         if (scope.isProcess()) {
             return Optional.empty();
         }

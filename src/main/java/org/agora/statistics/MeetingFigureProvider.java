@@ -11,6 +11,7 @@ import org.agora.meetings.MeetingFigures;
 import org.agora.meetings.MeetingSatisfaction;
 import org.agora.processes.ProcessId;
 import org.agora.organisations.OrganisationKind;
+import org.agora.shared.Clocks;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +32,8 @@ class MeetingFigureProvider implements FigureProvider {
     }
 
     @Override
-    public Optional<FigureBlock> block(FigureScope scope) {
-        MeetingCounts.Scope where = of(scope);
+    public Optional<FigureBlock> block(FigureScope scope, FigurePeriod period) {
+        MeetingCounts.Scope where = of(scope, period);
         MeetingFigures present = scope.isProcess() ? attendance.figuresOfProcess(new ProcessId(scope.processId()))
                 : scope.isTerritory() ? attendance.figuresOfTerritory(scope.territoryId()) : attendance.figuresEverywhere();
         MeetingSatisfaction satisfied = scope.isProcess()
@@ -40,27 +41,27 @@ class MeetingFigureProvider implements FigureProvider {
                 : scope.isTerritory() ? attendance.satisfactionOfTerritory(scope.territoryId())
                 : attendance.satisfactionEverywhere();
         List<FigureBlock.Figure> figures = new ArrayList<>(List.of(
-                FigureBlock.Figure.of("statistics.meetings.held", meetings.held(where)),
+                FigureBlock.Figure.tableOnly("statistics.meetings.held", meetings.held(where)),
                 FigureBlock.Figure.of("statistics.meetings.registered", present.registered()),
                 FigureBlock.Figure.of("statistics.meetings.presentRegistered", present.presentRegistered()),
                 FigureBlock.Figure.of("statistics.meetings.walkIns", present.walkIns()),
                 FigureBlock.Figure.of("statistics.meetings.presentTotal", present.presentTotal())));
         if (present.ratePercent() != null) {
-            figures.add(FigureBlock.Figure.of("statistics.meetings.rate", present.ratePercent()));
+            figures.add(FigureBlock.Figure.tableOnly("statistics.meetings.rate", present.ratePercent()));
         }
-        figures.add(FigureBlock.Figure.of("statistics.meetings.surveyAnswers", satisfied.answers()));
+        figures.add(FigureBlock.Figure.tableOnly("statistics.meetings.surveyAnswers", satisfied.answers()));
         if (satisfied.verySatisfiedShare() != null) {
-            figures.add(FigureBlock.Figure.of("statistics.meetings.verySatisfied",
+            figures.add(FigureBlock.Figure.tableOnly("statistics.meetings.verySatisfied",
                     Math.round(satisfied.verySatisfiedShare() * 100)));
         }
         return Optional.of(new FigureBlock("meetings", figures));
     }
 
-    static MeetingCounts.Scope of(FigureScope scope) {
-        if (scope.isProcess()) {
-            return MeetingCounts.Scope.process(scope.processId());
-        }
-        return scope.isTerritory() ? MeetingCounts.Scope.territory(scope.territoryId()) : MeetingCounts.Scope.everywhere();
+    static MeetingCounts.Scope of(FigureScope scope, FigurePeriod period) {
+        MeetingCounts.Scope where = scope.isProcess() ? MeetingCounts.Scope.process(scope.processId())
+                : scope.isTerritory() ? MeetingCounts.Scope.territory(scope.territoryId()) : MeetingCounts.Scope.everywhere();
+        return period.isAllTime() ? where : where.between(period.from().atStartOfDay(Clocks.PARIS).toInstant(),
+                period.to().plusDays(1).atStartOfDay(Clocks.PARIS).toInstant());
     }
 
     /** The organisations met, a block of its own. */
@@ -75,11 +76,11 @@ class MeetingFigureProvider implements FigureProvider {
         }
 
         @Override
-        public Optional<FigureBlock> block(FigureScope scope) {
-            MeetingCounts.Scope where = of(scope);
+        public Optional<FigureBlock> block(FigureScope scope, FigurePeriod period) {
+            MeetingCounts.Scope where = of(scope, period);
             MeetingCounts.OrganisationsMet met = meetings.organisationsMet(where);
             List<FigureBlock.Figure> figures = new ArrayList<>();
-            figures.add(FigureBlock.Figure.of("statistics.organisations.distinct", met.distinct()));
+            figures.add(FigureBlock.Figure.tableOnly("statistics.organisations.distinct", met.distinct()));
             for (Map.Entry<OrganisationKind, Long> kind : met.byKind().entrySet()) {
                 figures.add(FigureBlock.Figure.of("statistics.organisations.kind." + kind.getKey().name(), kind.getValue()));
             }

@@ -19,7 +19,7 @@ class NewsletterFigureProvider implements FigureProvider {
     }
 
     @Override
-    public Optional<FigureBlock> block(FigureScope scope) {
+    public Optional<FigureBlock> block(FigureScope scope, FigurePeriod period) {
         if (scope.isProcess() || scope.isTerritory()) {
             return Optional.empty();
         }

@@ -24,7 +24,7 @@ class ProgrammeFigureProvider implements FigureProvider {
     }
 
     @Override
-    public Optional<FigureBlock> block(FigureScope scope) {
+    public Optional<FigureBlock> block(FigureScope scope, FigurePeriod period) {
         if (scope.isProcess() || scope.isTerritory()) {
             return Optional.empty();
         }
@@ -43,6 +43,6 @@ class ProgrammeFigureProvider implements FigureProvider {
     /** Whole euros, the unit in the label. */
     private static FigureBlock.Figure euros(String label, long cents) {
         return new FigureBlock.Figure(label, new Object[0],
-                BigDecimal.valueOf(cents).movePointLeft(2).setScale(0, java.math.RoundingMode.HALF_UP).toPlainString());
+                BigDecimal.valueOf(cents).movePointLeft(2).setScale(0, java.math.RoundingMode.HALF_UP).toPlainString(), false);
     }
 }

@@ -54,6 +54,7 @@ class FiguresPageTests {
     @Autowired MockMvc mvc;
     @Autowired PaperContributions paper;
     @Autowired OrganisationDirectory organisations;
+    @Autowired FiguresProjection projection;
 
     AgoraUser staff;
     People people;
@@ -109,11 +110,12 @@ class FiguresPageTests {
         proposals.publish(process, people.participant(), "Une idée en ligne au sud", south);
         proposals.publish(process, people.participant(), "Une idée en ligne pour tout le département", department);
 
+        projection.recompute();
         String page = mvc.perform(get("/chiffres").param("process", process.slug())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(figure(page, "Rencontres tenues")).isEqualTo(3);
-        assertThat(figure(page, "Recueillies sur papier")).isEqualTo(2);
-        assertThat(figure(page, "Écrites en ligne")).isEqualTo(3);
+        assertThat(figure(page, "Propositions recueillies sur papier")).isEqualTo(2);
+        assertThat(figure(page, "Propositions écrites en ligne")).isEqualTo(3);
         assertThat(figure(page, "Organisations rencontrées (distinctes)")).isEqualTo(2);
         assertThat(figure(page, "dont associations")).isEqualTo(1);
         assertThat(figure(page, "dont établissements d’enseignement")).isEqualTo(1);
@@ -122,15 +124,15 @@ class FiguresPageTests {
         String territory = mvc.perform(get("/chiffres").param("territory", Long.toString(north))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(figure(territory, "Rencontres tenues")).isEqualTo(2);
-        assertThat(figure(territory, "Recueillies sur papier")).isEqualTo(1);
-        assertThat(figure(territory, "Écrites en ligne")).isEqualTo(1);
+        assertThat(figure(territory, "Propositions recueillies sur papier")).isEqualTo(1);
+        assertThat(figure(territory, "Propositions écrites en ligne")).isEqualTo(1);
         assertThat(figure(territory, "Organisations rencontrées (distinctes)")).isEqualTo(1);
 
         String csv = mvc.perform(get("/chiffres.csv").param("process", process.slug())).andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"chiffres-" + process.slug() + ".csv\""))
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(csv.lines()).contains("Rencontres;Rencontres tenues;3", "Contributions;Recueillies sur papier;2",
-                "Contributions;Écrites en ligne;3", "Organisations rencontrées;Organisations rencontrées (distinctes);2");
+        assertThat(csv.lines()).contains("Rencontres;Rencontres tenues;3", "Contributions;Propositions recueillies sur papier;2",
+                "Contributions;Propositions écrites en ligne;3", "Organisations rencontrées;Organisations rencontrées (distinctes);2");
     }
 
     @Test
