@@ -31,7 +31,7 @@ enum OpenDataFormat {
         return contentType;
     }
 
-    String fileName(String dataset) {
+    public String fileName(String dataset) {
         return dataset + suffix;
     }
 

@@ -35,6 +35,10 @@ final class OpenDataWriter {
     static final String LICENCE_NAME = "Licence Ouverte / Open Licence version 2.0";
     static final String LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
     static final char BOM = '\uFEFF';
+    /** What an email address looks like in free text: masked in every file, even where the person typed it publicly. */
+    static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    static final String MASKED_EMAIL = "[adresse masquée]";
 
     /** What was written for one file. */
     record Written(long rows, long bytes, String sha256) {
@@ -156,6 +160,7 @@ final class OpenDataWriter {
         return switch (value) {
             case BigDecimal decimal -> decimal.toPlainString();
             case Instant instant -> instant.truncatedTo(ChronoUnit.SECONDS).toString();
+            case String text -> text.indexOf('@') < 0 ? text : EMAIL.matcher(text).replaceAll(MASKED_EMAIL);
             default -> value.toString();
         };
     }

@@ -104,7 +104,7 @@ class OpenDataTests {
             for (PublicProposal proposal : List.of(byShown, byHidden, byDeleted)) {
                 mvc.perform(post("/comments").with(csrf()).with(People.as(author)).param("resourceType", "proposal")
                                 .param("resourceId", Long.toString(proposal.id().value())).param("stance", "FOR")
-                                .param("body", "Bonne idée, écrivez-moi à " + author.email() + " ou demandez " + author.pseudonym()))
+                                .param("body", "Bonne idée, écrivez-moi à " + author.email() + " pour en parler"))
                         .andExpect(status().is3xxRedirection());
             }
         }
@@ -206,7 +206,7 @@ class OpenDataTests {
                 .doesNotContain("zorglubcache").doesNotContain("zorglubparti")
                 .doesNotContain(contributors.shown().email()).doesNotContain(contributors.hidden().email());
         assertThat(all).contains(contributors.shown().pseudonym()).contains(hiddenId).contains(deletedId)
-                .doesNotContain(shownId);
+                .doesNotContain(shownId).contains("écrivez-moi à [adresse masquée] pour en parler");
     }
 
     @Test
