@@ -55,6 +55,8 @@ public final class TestDatabase {
             properties.put("spring.datasource.password", password);
             // The search index lives in this context's memory, as its database does: never shared, never left behind.
             properties.put("spring.jpa.properties.hibernate.search.backend.directory.type", "local-heap");
+            // The open data files belong with this context's database too: a folder of their own, deleted with the JVM.
+            properties.put("agora.opendata.dir", openDataDirectory());
             if (postgres()) {
                 // Spring keeps many test contexts alive at once, each with its pool, against one server's 100
                 // connections: small pools that give idle connections back keep the sum well below that.
@@ -104,6 +106,16 @@ public final class TestDatabase {
     }
 
     /** A system property, else the environment variable of the same name upper-cased with underscores. */
+    private static String openDataDirectory() {
+        try {
+            java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("agora-opendata-");
+            directory.toFile().deleteOnExit();
+            return directory.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static String setting(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {

@@ -35,6 +35,8 @@ class Account {
     private NotificationFrequency notificationFrequency;
     @Column(name = "notify_by_email")
     private boolean notifyByEmail;
+    @Column(name = "open_data_name")
+    private boolean openDataName;
     @Column(name = "pending_email")
     private String pendingEmail;
     @Column(name = "oidc_subject")
@@ -146,6 +148,12 @@ class Account {
     Status status() { return status; }
     NotificationFrequency notificationFrequency() { return notificationFrequency; }
     boolean notifyByEmail() { return notifyByEmail; }
+    boolean openDataName() { return openDataName; }
+
+    /** Whether the person shows their pseudonym in open data and the API instead of a pseudonymous id. */
+    void showNameInOpenData(boolean show) {
+        this.openDataName = show;
+    }
     String pendingEmail() { return pendingEmail; }
     String oidcSubject() { return oidcSubject; }
     Instant termsAcceptedAt() { return termsAcceptedAt; }

@@ -53,7 +53,7 @@ class AccountController {
         var profile = accounts.profile(user.id());
         model.addAttribute("profileForm", new ProfileForm(profile.pseudonym(), profile.communeLabel(),
                 profile.communeId() == null ? null : profile.communeId().toString(), profile.language(), profile.frequency().name(),
-                profile.notifyByEmail() ? AccountForms.TICKED : null));
+                profile.notifyByEmail() ? AccountForms.TICKED : null, profile.openDataName() ? AccountForms.TICKED : null));
         return "accounts/profile";
     }
 
@@ -75,6 +75,7 @@ class AccountController {
                 accounts.updateProfile(user.id(), new AccountManagement.ProfileChange(profileForm.pseudonym(), communeId,
                         profileForm.language(), NotificationFrequency.valueOf(profileForm.frequency()),
                         AccountForms.ticked(profileForm.notifyByEmail())));
+                accounts.showNameInOpenData(user.id(), AccountForms.ticked(profileForm.openDataName()));
                 localeResolver.setLocale(request, response, java.util.Locale.of(profileForm.language()));
                 redirect.addFlashAttribute("flash", "accounts.flash.profileSaved");
                 return "redirect:/account";

@@ -66,7 +66,8 @@ final class AccountForms {
             @NotBlank(message = "{accounts.language.invalid}") @Pattern(regexp = "fr|en", message = "{accounts.language.invalid}") String language,
             @NotNull(message = "{accounts.frequency.invalid}")
             @Pattern(regexp = "IMMEDIATE|DAILY_DIGEST|NEVER", message = "{accounts.frequency.invalid}") String frequency,
-            String notifyByEmail) {
+            String notifyByEmail,
+            String openDataName) {
     }
 
     record EmailChangeForm(

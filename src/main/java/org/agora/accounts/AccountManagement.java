@@ -211,7 +211,7 @@ public class AccountManagement {
         Optional<TerritoryView> commune = Optional.ofNullable(account.communeId()).flatMap(territories::find);
         return new ProfileView(account.email(), account.pendingEmail(), account.pseudonym(), account.communeId(),
                 commune.map(TerritoryView::label).orElse(null), account.language(), account.notificationFrequency(),
-                account.notifyByEmail(), account.passwordHash() != null);
+                account.notifyByEmail(), account.passwordHash() != null, account.openDataName());
     }
 
     public void updateProfile(AccountId id, ProfileChange change) {
@@ -224,6 +224,11 @@ public class AccountManagement {
         } catch (DataIntegrityViolationException raced) {
             throw new FieldProblem("pseudonym", "accounts.pseudonym.taken");
         }
+    }
+
+    /** Whether this person appears under their pseudonym in open data and the API (otherwise a pseudonymous id). */
+    public void showNameInOpenData(AccountId id, boolean show) {
+        active(id).showNameInOpenData(show);
     }
 
     /** Mails a confirmation link to the new address; the address only changes once it is confirmed. */
@@ -548,7 +553,8 @@ public class AccountManagement {
                                 boolean notifyByEmail) {}
 
     public record ProfileView(String email, String pendingEmail, String pseudonym, Long communeId, String communeLabel,
-                              String language, NotificationFrequency frequency, boolean notifyByEmail, boolean hasPassword) {}
+                              String language, NotificationFrequency frequency, boolean notifyByEmail, boolean hasPassword,
+                              boolean openDataName) {}
 
     public record NotificationContact(AccountId id, String email, String pseudonym, String language,
                                       NotificationFrequency frequency) {}
