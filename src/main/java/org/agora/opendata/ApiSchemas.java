@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -59,7 +60,7 @@ final class ApiSchemas {
                     @Schema(description = "True while moderation hides its text.") boolean hidden,
                     @Schema(description = "The category of the moderation's reason, when hidden.", nullable = true) String hiddenReason,
                     Instant publishedAt,
-                    @Schema(description = "The published answer; null until there is one.", nullable = true) Answer answer,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The published answer; absent until there is one.") Answer answer,
                     @Schema(description = "How many people support it.", example = "17") int supports,
                     @Schema(description = "How many published comments it has.", example = "3") int comments,
                     @Schema(description = "Collected on paper at a workshop and typed in by a facilitator.") boolean collectedOnPaper,
@@ -129,7 +130,7 @@ final class ApiSchemas {
                  @Schema(description = "RECRUITING, SELECTED, LOTTERY_PUBLISHED, DRAWN or ENDED.", example = "DRAWN") String status,
                  @Schema(nullable = true) Instant recruitmentOpensAt,
                  @Schema(nullable = true) Instant recruitmentClosesAt,
-                 @Schema(description = "Null until the lottery is published.", nullable = true) Draw draw,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until the lottery is published.") Draw draw,
                  String url) {
     }
 }
