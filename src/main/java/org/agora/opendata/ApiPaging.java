@@ -111,6 +111,12 @@ final class ApiPaging {
     }
 
     private static String link(UriComponentsBuilder base, long page) {
-        return base.cloneBuilder().replaceQueryParam("page", page).build().encode().toUriString();
+        UriComponentsBuilder builder = base.cloneBuilder().replaceQueryParam("page", page);
+        try {
+            // The request's own query string is already encoded: keep it as it came.
+            return builder.build(true).toUriString();
+        } catch (IllegalArgumentException notEncoded) {
+            return builder.build().encode().toUriString();
+        }
     }
 }

@@ -280,6 +280,11 @@ class ApiTests {
         assertThat(page.path("links").path("prev").asString()).contains("page=0");
         assertThat(result.getResponse().getHeader("Link")).contains("rel=\"prev\"").contains("rel=\"first\"")
                 .doesNotContain("rel=\"next\"");
+        MvcResult filtered = call(get(java.net.URI.create("/api/v1/proposals?process=" + process.slug()
+                + "&since=2000-01-01T00:00:00%2B01:00&size=2&page=1")));
+        assertThat(filtered.getResponse().getHeader("Link"))
+                .contains("process=" + process.slug(), "since=2000-01-01T00:00:00%2B01:00", "size=2", "page=0")
+                .doesNotContain("%252B");
         JsonNode beyond = body(get("/api/v1/proposals").param("process", process.slug()).param("page", "7"));
         assertThat(beyond.path("items")).isEmpty();
     }
