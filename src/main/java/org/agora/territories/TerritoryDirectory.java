@@ -9,6 +9,9 @@ public interface TerritoryDirectory {
 
     Optional<TerritoryView> find(long id);
 
+    /** The territories with these ids, in one query; unknown ids are left out. */
+    java.util.Map<Long, TerritoryView> findAll(java.util.Collection<Long> ids);
+
     Optional<TerritoryView> findByCode(TerritoryKind kind, String code);
 
     /** Communes whose postal code starts with the query, or whose name matches it ignoring case, accents and hyphens. */

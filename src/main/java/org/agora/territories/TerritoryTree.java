@@ -38,6 +38,15 @@ class TerritoryTree implements TerritoryDirectory {
     }
 
     @Override
+    public java.util.Map<Long, TerritoryView> findAll(java.util.Collection<Long> ids) {
+        java.util.Map<Long, TerritoryView> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            territories.findAllById(java.util.Set.copyOf(ids)).forEach(territory -> found.put(territory.id(), territory.view()));
+        }
+        return found;
+    }
+
+    @Override
     public Optional<TerritoryView> findByCode(TerritoryKind kind, String code) {
         return territories.findByKindAndCode(kind, code).map(Territory::view);
     }
