@@ -26,8 +26,9 @@ public class CommentWrites {
         this.management = management;
     }
 
-    /** A published comment. */
-    public record Posted(long id, ResourceRef resource, Long parentId, String stance, String body, Instant postedAt) {
+    /** A published comment; {@code anchor} is its place on the commented resource's public page. */
+    public record Posted(long id, ResourceRef resource, Long parentId, String stance, String body, Instant postedAt,
+                         String anchor) {
     }
 
     /** Posts a comment, or a reply when {@code parentId} names a published comment of the same resource. */
@@ -48,7 +49,8 @@ public class CommentWrites {
             }
             CommentManagement.Done done = management.post(author, resource, parentId, Comment.Stance.valueOf(stance), body);
             Comment comment = management.find(done.commentId()).orElseThrow();
-            return new Posted(comment.id(), resource, comment.parentId(), comment.stance().name(), comment.body(), comment.postedAt());
+            return new Posted(comment.id(), resource, comment.parentId(), comment.stance().name(), comment.body(), comment.postedAt(),
+                    done.anchored());
         } catch (CommentProblem problem) {
             if (problem.field() != null) {
                 throw Refusal.invalid(Map.of(problem.field(), problem.messageKey()));
