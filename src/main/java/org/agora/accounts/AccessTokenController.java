@@ -72,6 +72,9 @@ class AccessTokenController {
                         () -> errors.rejectValue("scopes", "accounts.tokens.scopes.required"));
             }
         }
+        if (scopes.isEmpty() && !errors.hasFieldErrors("scopes")) {
+            errors.rejectValue("scopes", "accounts.tokens.scopes.required");
+        }
         LocalDate expiresOn = null;
         if (!errors.hasFieldErrors("expiresOn") && tokenForm.expiresOn() != null && !tokenForm.expiresOn().isBlank()) {
             try {
