@@ -73,8 +73,13 @@ public class ProposalWrites {
             }
         }
         try {
-            management.publicProcess(processSlug);
+            var process = management.publicProcess(processSlug);
             if (!problems.isEmpty()) {
+                // Every problem at once: the scope and theme rules too, when the territory is a number.
+                if (!problems.containsKey("territoryId")) {
+                    management.scopeProblems(process, form)
+                            .forEach(problem -> problems.putIfAbsent(apiField(problem.field()), problem.key()));
+                }
                 throw Refusal.invalid(problems);
             }
             long draftId = management.draft(processSlug, author, form, null);
