@@ -25,7 +25,7 @@ class MigrationsTest {
     static final Set<String> EXPECTED_TABLES = Set.of(
             "flyway_schema_history",
             "event_publication", "event_publication_archive",
-            "account", "account_token", "pseudonym_key", "role_assignment", "ambassador", "login_throttle", "account_action",
+            "account", "account_token", "personal_access_token", "pseudonym_key", "role_assignment", "ambassador", "login_throttle", "account_action",
             "mail_outbox", "mail_attachment", "resource_follow", "notice", "notification_preference",
             "moderation_case", "moderation_report", "moderation_action", "participant_block",
             "search_entries", "search_rebuilds",

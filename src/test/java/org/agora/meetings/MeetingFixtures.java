@@ -30,6 +30,16 @@ public final class MeetingFixtures {
         return id;
     }
 
+    /** A published seminar taking registrations now, with {@code capacity} seats; returns its id. */
+    public long withSeats(String title, long territoryId, int capacity, Duration fromNow) {
+        Instant startsAt = Instant.now().plus(fromNow);
+        long id = management.create(staff, new MeetingDetails(null, MeetingKind.SEMINAR, MeetingFormat.IN_PERSON, title,
+                "Une rencontre où l’on s’inscrit.", startsAt, startsAt.plus(Duration.ofHours(2)), null, territoryId,
+                null, "1 place de la Mairie", null, "Les organisateurs", false, capacity, true, null, null));
+        management.publish(staff, id);
+        return id;
+    }
+
     public void cancel(long meetingId) {
         management.cancel(staff, meetingId);
     }
