@@ -143,7 +143,7 @@ class ProposalBrowser implements ProposalCatalog {
             where.append(" AND ").append(filter.status().condition);
         }
         if (filter.mine() != null) {
-            where.append(" AND author_id = :author");
+            where.append(" AND author_id = :author AND provenance <> 'IMPORTED'");
             params.addValue("author", filter.mine().value());
         }
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM proposal WHERE " + where, params, Long.class);
