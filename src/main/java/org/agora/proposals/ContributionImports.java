@@ -342,6 +342,17 @@ class ContributionImports {
         pending.clear();
     }
 
+    /** Every problem of the file with the mapping of its last dry run (for the downloadable list). */
+    @Transactional(readOnly = true)
+    List<Problem> recheck(ProcessSettings process, Upload upload) {
+        if (upload.mapping() == null) {
+            throw new ResponseStatusException(NOT_FOUND);
+        }
+        List<String> headers = sample(upload).headers();
+        return check(process, data(upload), ContributionImportMapping.suggest(headers,
+                ContributionImportMapping.parse(upload.mapping())), null).problems;
+    }
+
     /** The imports of this process, latest first. */
     @Transactional(readOnly = true)
     List<Batch> batches(ProcessSettings process) {
