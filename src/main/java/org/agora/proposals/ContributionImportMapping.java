@@ -74,25 +74,32 @@ record ContributionImportMapping(List<Field> columns) {
      * ({@code title/fr}) takes the field from another language's.
      */
     static ContributionImportMapping suggest(List<String> headers, Map<String, Field> saved) {
-        List<Field> fields = new ArrayList<>();
+        List<Field> fields = new ArrayList<>(java.util.Collections.nCopies(headers.size(), (Field) null));
         Map<Field, Integer> taken = new EnumMap<>(Field.class);
         for (int index = 0; index < headers.size(); index++) {
-            String header = headers.get(index).strip();
-            Field field = saved.containsKey(header) ? saved.get(header) : null;
-            if (field == null && !saved.containsKey(header)) {
-                field = Arrays.stream(Field.values()).filter(candidate -> candidate.suggestedBy(header)).findFirst().orElse(null);
-            }
-            if (field != null && taken.containsKey(field)) {
-                if (normalized(header).endsWith("/fr")) {
-                    fields.set(taken.get(field), null);
-                } else {
-                    field = null;
-                }
-            }
-            if (field != null) {
+            Field field = saved.get(headers.get(index).strip());
+            if (field != null && !taken.containsKey(field)) {
                 taken.put(field, index);
+                fields.set(index, field);
             }
-            fields.add(field);
+        }
+        for (int index = 0; index < headers.size(); index++) {
+            String header = headers.get(index).strip();
+            if (saved.containsKey(header)) {
+                continue;
+            }
+            Field field = Arrays.stream(Field.values()).filter(candidate -> candidate.suggestedBy(header)).findFirst().orElse(null);
+            if (field == null) {
+                continue;
+            }
+            Integer other = taken.get(field);
+            if (other == null || normalized(header).endsWith("/fr") && !saved.containsKey(headers.get(other).strip())) {
+                if (other != null) {
+                    fields.set(other, null);
+                }
+                taken.put(field, index);
+                fields.set(index, field);
+            }
         }
         return new ContributionImportMapping(fields);
     }
