@@ -210,7 +210,7 @@ public class PaperContributions {
      * A territory of the process by INSEE code (commune) or code, or by its exact name (case ignored), a commune
      * before a larger territory of the same name; empty when none, or several of the same kind, match.
      */
-    private java.util.Optional<Long> territoryNamed(ProcessSettings process, String text) {
+    java.util.Optional<Long> territoryNamed(ProcessSettings process, String text) {
         for (TerritoryKind kind : List.of(TerritoryKind.COMMUNE, TerritoryKind.LIVING_AREA, TerritoryKind.DEPARTEMENT)) {
             var byCode = territories.findByCode(kind, text);
             if (byCode.isPresent()) {

@@ -1,11 +1,7 @@
 package org.agora.proposals;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,13 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a workshop's output as CSV (format in docs/paper-contributions.md): UTF-8 with or without BOM, ',' or ';' as
- * found in the header row, columns named in French or English, extra columns ignored. Reports every problem with its
+ * Reads a workshop's output as CSV (format in docs/paper-contributions.md) in the module's dialect
+ * ({@link ContributionImportCsv}: UTF-8 with or without BOM, the separator found in the header row), columns named in French or English, extra columns ignored. Reports every problem with its
  * line (header = line 1, one line per row as a spreadsheet shows it) and column; a row whose values are all empty is
  * skipped.
  */
@@ -63,30 +58,17 @@ final class PaperCsv {
         if (file.length > MAX_BYTES) {
             return failed("proposals.paper.csv.tooLarge");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return failed("proposals.paper.csv.encoding");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.isBlank()) {
-            return failed("proposals.paper.csv.empty");
-        }
-        String firstLine = text.lines().findFirst().orElse("");
-        char separator = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreSurroundingSpaces(true).get();
         List<Row> rows = new ArrayList<>();
         Map<String, String> columnNames = new HashMap<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = ContributionImportCsv.open(new ByteArrayInputStream(file))) {
             Map<Column, Integer> positions = new HashMap<>();
             boolean header = true;
             for (CSVRecord record : parser) {
                 int line = (int) record.getRecordNumber();
                 if (header) {
+                    if (record.stream().allMatch(String::isBlank)) {
+                        continue;
+                    }
                     header = false;
                     for (int index = 0; index < record.size(); index++) {
                         String name = record.get(index).strip().toLowerCase(Locale.ROOT);
@@ -131,6 +113,9 @@ final class PaperCsv {
                 return failed("proposals.paper.csv.empty");
             }
         } catch (IOException | RuntimeException malformed) {
+            if (ContributionImportCsv.notUtf8(malformed)) {
+                return failed("proposals.paper.csv.encoding");
+            }
             problems.add(new PaperContributions.CsvProblem(Math.max(1, rows.isEmpty() ? 1 : rows.getLast().line() + 1), null,
                     "proposals.paper.csv.malformed"));
         }
@@ -148,7 +133,4 @@ final class PaperCsv {
         return position == null || position >= record.size() ? "" : record.get(position).strip();
     }
 
-    private static long count(String text, char wanted) {
-        return text.chars().filter(character -> character == wanted).count();
-    }
 }

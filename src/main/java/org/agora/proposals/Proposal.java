@@ -85,7 +85,7 @@ class Proposal {
     @Column(name = "merged_into", insertable = false, updatable = false)
     private Long mergedInto;
 
-    /** ONLINE for what its author wrote here, PAPER for what a facilitator typed in from a workshop. */
+    /** Where the text comes from (see {@link Provenance}). */
     @Enumerated(EnumType.STRING)
     private Provenance provenance = Provenance.ONLINE;
 
@@ -106,6 +106,25 @@ class Proposal {
 
     @Column(name = "claimed_at")
     private Instant claimedAt;
+
+    /** Set for a proposal imported by staff (see ContributionImports): written by SQL, only read here. */
+    @Column(name = "import_batch_id", insertable = false, updatable = false)
+    private Long importBatchId;
+
+    @Column(name = "import_line", insertable = false, updatable = false)
+    private Integer importLine;
+
+    @Column(name = "original_date", insertable = false, updatable = false)
+    private java.time.LocalDate originalDate;
+
+    @Column(name = "author_label", insertable = false, updatable = false)
+    private String authorLabel;
+
+    @Column(name = "author_label_public", insertable = false, updatable = false)
+    private boolean authorLabelPublic;
+
+    @Column(name = "source_url", insertable = false, updatable = false)
+    private String sourceUrl;
 
     @Version
     private long version;
@@ -216,8 +235,9 @@ class Proposal {
         this.theme = content.theme();
     }
 
+    /** An imported proposal has no author here: the staff member recorded as author_id only imported it. */
     boolean isAuthoredBy(long accountId) {
-        return authorId == accountId;
+        return provenance != Provenance.IMPORTED && authorId == accountId;
     }
 
     boolean isPublic() {
@@ -262,8 +282,15 @@ class Proposal {
     String collectedAtPath() { return collectedAtPath; }
     Long collectedBy() { return collectedBy; }
     Instant claimedAt() { return claimedAt; }
+    Long importBatchId() { return importBatchId; }
+    Integer importLine() { return importLine; }
+    java.time.LocalDate originalDate() { return originalDate; }
+    String authorLabel() { return authorLabel; }
+    boolean authorLabelPublic() { return authorLabelPublic; }
+    String sourceUrl() { return sourceUrl; }
 
-    enum Provenance { ONLINE, PAPER }
+    /** ONLINE: written here by its author; PAPER: typed in by a facilitator; IMPORTED: imported by staff from a file. */
+    enum Provenance { ONLINE, PAPER, IMPORTED }
 
     /** What the author writes, already checked: stripped text, a territory within the scope, a theme of the process. */
     record Content(String title, String body, long territoryId, String theme) {

@@ -94,7 +94,8 @@ class ProposalBrowser implements ProposalCatalog {
 
     record Row(long id, String reference, String title, String excerpt, String territoryName, String theme,
                ProposalStatus status, boolean answered, ZonedDateTime publishedAt, int supports, int comments,
-               boolean thresholdReached, String authorName, String hiddenReason, CollectedView collected) {
+               boolean thresholdReached, String authorName, String hiddenReason, CollectedView collected,
+               ImportedRow imported) {
 
         /** Hidden by moderation: the row keeps its place, with the reason's category instead of title and excerpt. */
         public boolean hidden() {
@@ -143,14 +144,16 @@ class ProposalBrowser implements ProposalCatalog {
             where.append(" AND ").append(filter.status().condition);
         }
         if (filter.mine() != null) {
-            where.append(" AND author_id = :author");
+            where.append(" AND author_id = :author AND provenance <> 'IMPORTED'");
             params.addValue("author", filter.mine().value());
         }
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM proposal WHERE " + where, params, Long.class);
         params.addValue("limit", PAGE_SIZE).addValue("offset", (long) page * PAGE_SIZE);
         List<RawRow> raw = jdbc.query("SELECT id, reference, title, body, territory_id, theme, status, answered_at, "
                 + "published_at, supports_count, comment_count, threshold_reached_at, author_id, hidden_reason, provenance, "
-                + "collected_at_label, collected_at_path, collected_by, claimed_at FROM proposal WHERE "
+                + "collected_at_label, collected_at_path, collected_by, claimed_at, author_label, author_label_public, "
+                + "(SELECT c.source_name FROM contribution_import c WHERE c.id = import_batch_id) AS import_source "
+                + "FROM proposal WHERE "
                 + where + " ORDER BY " + filter.sort().orderBy + " LIMIT :limit OFFSET :offset", params,
                 (rs, index) -> new RawRow(rs.getLong("id"), rs.getString("reference"), rs.getString("title"),
                         rs.getString("body"), rs.getLong("territory_id"), rs.getString("theme"),
@@ -160,7 +163,9 @@ class ProposalBrowser implements ProposalCatalog {
                         rs.getLong("author_id"), rs.getString("hidden_reason"),
                         "PAPER".equals(rs.getString("provenance")) ? new RawCollection(rs.getString("collected_at_label"),
                                 rs.getString("collected_at_path"), rs.getLong("collected_by"),
-                                rs.getTimestamp("claimed_at") != null) : null));
+                                rs.getTimestamp("claimed_at") != null) : null,
+                        "IMPORTED".equals(rs.getString("provenance")) ? new ImportedRow(rs.getString("import_source"),
+                                rs.getBoolean("author_label_public") ? rs.getString("author_label") : null) : null));
         Map<AccountId, Optional<String>> names = accounts.pseudonyms(raw.stream()
                 .flatMap(row -> row.collection() == null ? java.util.stream.Stream.of(row.authorId())
                         : java.util.stream.Stream.of(row.authorId(), row.collection().collectorId()))
@@ -172,7 +177,7 @@ class ProposalBrowser implements ProposalCatalog {
                 names.getOrDefault(new AccountId(row.authorId()), Optional.empty()).orElse(null), row.hiddenReason(),
                 row.collection() == null ? null : new CollectedView(row.collection().label(), row.collection().path(),
                         names.getOrDefault(new AccountId(row.collection().collectorId()), Optional.empty()).orElse(null),
-                        row.collection().claimed()))).toList();
+                        row.collection().claimed()), row.imported())).toList();
         int totalPages = (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE);
         return new Results(rows, total, page, totalPages);
     }
@@ -250,10 +255,12 @@ class ProposalBrowser implements ProposalCatalog {
     public Map<Long, Provenance> provenanceByTerritory(ProcessId process) {
         Map<Long, Provenance> counts = new java.util.TreeMap<>();
         jdbc.query("SELECT territory_id, SUM(CASE WHEN provenance = 'PAPER' THEN 1 ELSE 0 END) AS paper, "
-                        + "SUM(CASE WHEN provenance = 'PAPER' THEN 0 ELSE 1 END) AS online FROM proposal "
+                        + "SUM(CASE WHEN provenance = 'ONLINE' THEN 1 ELSE 0 END) AS online, "
+                        + "SUM(CASE WHEN provenance = 'IMPORTED' THEN 1 ELSE 0 END) AS imported FROM proposal "
                         + "WHERE process_id = :process AND " + LISTED + " GROUP BY territory_id",
                 new MapSqlParameterSource("process", process.value()), rs -> {
-                    counts.put(rs.getLong("territory_id"), new Provenance(rs.getLong("paper"), rs.getLong("online")));
+                    counts.put(rs.getLong("territory_id"), new Provenance(rs.getLong("paper"), rs.getLong("online"),
+                            rs.getLong("imported")));
                 });
         return counts;
     }
@@ -265,6 +272,34 @@ class ProposalBrowser implements ProposalCatalog {
                         new MapSqlParameterSource("ref", where.toString()), Long.class)
                 .forEach(id -> findPublic(new ProposalId(id)).ifPresent(found::add));
         return found;
+    }
+
+    @Override
+    public List<PublicProposal> imported(ContributionImportId batch) {
+        List<PublicProposal> found = new ArrayList<>();
+        Map<Long, Optional<String>> slugs = new HashMap<>();
+        for (Proposal proposal : proposals.findByImportBatchIdOrderById(batch.value())) {
+            if (proposal.isListed()) {
+                slugs.computeIfAbsent(proposal.processId(),
+                                processId -> processes.byId(new ProcessId(processId)).map(ProcessSettings::slug))
+                        .ifPresent(slug -> found.add(publicView(proposal, slug)));
+            }
+        }
+        return found;
+    }
+
+    /** Where an imported proposal comes from, as its page shows it; null for any other proposal. */
+    ImportedView importedView(Proposal proposal) {
+        if (proposal.provenance() != Proposal.Provenance.IMPORTED || proposal.importBatchId() == null) {
+            return null;
+        }
+        return jdbc.query("SELECT source_name, imported_at FROM contribution_import WHERE id = :batch",
+                new MapSqlParameterSource("batch", proposal.importBatchId()),
+                (rs, index) -> new ImportedView(rs.getString("source_name"),
+                        rs.getTimestamp("imported_at").toInstant().atZone(Clocks.PARIS),
+                        proposal.importLine() == null ? 0 : proposal.importLine(), proposal.originalDate(),
+                        proposal.authorLabelPublic() ? proposal.authorLabel() : null, proposal.sourceUrl()))
+                .stream().findFirst().orElse(null);
     }
 
     @Override
@@ -301,7 +336,11 @@ class ProposalBrowser implements ProposalCatalog {
     private record RawRow(long id, String reference, String title, String body, long territoryId, String theme,
                           ProposalStatus status, boolean answered, ZonedDateTime publishedAt, int supports,
                           int comments, boolean thresholdReached, long authorId, String hiddenReason,
-                          RawCollection collection) {
+                          RawCollection collection, ImportedRow imported) {
+    }
+
+    /** An imported proposal in a list: the source it was imported from, and its author as named there if public. */
+    record ImportedRow(String source, String authorLabel) {
     }
 
     private record RawCollection(String label, String path, long collectorId, boolean claimed) {

@@ -33,22 +33,30 @@ public interface ProposalCatalog extends PublicPages {
     Map<ProposalId, Figures> figures(ProcessId process);
 
     /**
-     * How many public proposals (published or withdrawn) of this process were collected on paper and how many written
-     * online, per territory they concern (the territory chosen on the proposal, not rolled up).
+     * How many public proposals (published or withdrawn) of this process were collected on paper, written online and
+     * imported, per territory they concern (the territory chosen on the proposal, not rolled up).
      */
     Map<Long, Provenance> provenanceByTerritory(ProcessId process);
 
     /** The same counts for the whole process. */
     default Provenance provenance(ProcessId process) {
         return provenanceByTerritory(process).values().stream()
-                .reduce(new Provenance(0, 0), (one, other) -> new Provenance(one.paper() + other.paper(), one.online() + other.online()));
+                .reduce(new Provenance(0, 0, 0), (one, other) -> new Provenance(one.paper() + other.paper(),
+                        one.online() + other.online(), one.imported() + other.imported()));
     }
+
+    /** The public proposals an import created, in the order of the file. */
+    List<PublicProposal> imported(ContributionImportId batch);
 
     /** The public proposals collected at this resource of another module (e.g. a meeting), in publication order. */
     List<PublicProposal> collectedAt(org.agora.shared.ResourceRef where);
 
-    /** Public proposals collected on paper and written online. */
-    record Provenance(long paper, long online) {
+    /** Public proposals collected on paper, written online, and imported by staff from another tool's file. */
+    record Provenance(long paper, long online, long imported) {
+
+        public Provenance(long paper, long online) {
+            this(paper, online, 0);
+        }
     }
 
     /** How many people support a proposal now and how many comments it has. */

@@ -275,6 +275,7 @@ class ProposalController {
         model.addAttribute("proposal", ProposalView.of(proposal));
         model.addAttribute("authorName", browser.authorName(proposal.authorId()).orElse(null));
         model.addAttribute("collected", browser.collectedView(proposal));
+        model.addAttribute("imported", browser.importedView(proposal));
         model.addAttribute("territoryName", browser.territoryName(proposal.territoryId()));
         model.addAttribute("attachment", attachments.findById(proposal.id()).map(AttachmentView::of).orElse(null));
         model.addAttribute("isAuthor", author);

@@ -230,6 +230,24 @@ class ProposalManagement {
      * The next reference of the current year (Paris). The UPDATE locks the year's counter row until the transaction
      * ends, so two publications never get the same number; the insert-if-absent creates the year's row once.
      */
+    /** {@code count} consecutive references of this year, taken at once under the counter's row lock (imports). */
+    List<String> nextReferences(int count) {
+        int year = LocalDate.now(clock.withZone(Clocks.PARIS)).getYear();
+        try {
+            jdbc.update("INSERT INTO proposal_reference_counter (ref_year, last_number) VALUES (?, 0) ON CONFLICT DO NOTHING", year);
+        } catch (DataIntegrityViolationException createdConcurrently) {
+            // another transaction created the year's row first: the UPDATE below waits for it
+        }
+        jdbc.update("UPDATE proposal_reference_counter SET last_number = last_number + ? WHERE ref_year = ?", count, year);
+        int last = jdbc.queryForObject("SELECT last_number FROM proposal_reference_counter WHERE ref_year = ?",
+                Integer.class, year);
+        List<String> references = new ArrayList<>(count);
+        for (int number = last - count + 1; number <= last; number++) {
+            references.add("%04d-%06d".formatted(year, number));
+        }
+        return references;
+    }
+
     String nextReference() {
         int year = LocalDate.now(clock.withZone(Clocks.PARIS)).getYear();
         try {

@@ -34,7 +34,9 @@ class ProposalPersonalData implements PersonalData {
     @Transactional(readOnly = true)
     public Object export(AccountId account) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("proposals", proposals.findByAuthorIdOrderByCreatedAt(account.value()).stream().map(proposal -> {
+        data.put("proposals", proposals.findByAuthorIdOrderByCreatedAt(account.value()).stream()
+                // what the person imported as staff was written by others: not their personal data
+                .filter(proposal -> proposal.provenance() != Proposal.Provenance.IMPORTED).map(proposal -> {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("reference", proposal.reference());
             one.put("status", proposal.status().name());

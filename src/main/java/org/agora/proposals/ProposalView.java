@@ -44,3 +44,12 @@ record AttachmentView(String fileName, boolean image) {
  */
 record CollectedView(String label, String path, String collectorName, boolean claimed) {
 }
+
+/**
+ * Where an imported proposal comes from: the source staff named, when it was imported (Paris time), its line in the
+ * file, the date it was originally written (or null), its author as the source named them when staff chose to show
+ * it (else null) and the address of the original (or null).
+ */
+record ImportedView(String source, java.time.ZonedDateTime importedAt, int line, java.time.LocalDate originalDate,
+                    String authorLabel, String sourceUrl) {
+}

@@ -14,4 +14,6 @@ interface Proposals extends JpaRepository<Proposal, Long> {
     List<Proposal> findByStatusIn(List<ProposalStatus> statuses);
 
     List<Proposal> findByMergedIntoOrderByReference(Long mergedInto);
+
+    List<Proposal> findByImportBatchIdOrderById(Long importBatchId);
 }

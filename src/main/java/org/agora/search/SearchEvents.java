@@ -10,6 +10,7 @@ import org.agora.processes.ProcessId;
 import org.agora.processes.ProcessPublished;
 import org.agora.processes.ProcessUpdated;
 import org.agora.accountability.ProposalAnswered;
+import org.agora.proposals.ContributionImportCommitted;
 import org.agora.proposals.ProposalEdited;
 import org.agora.proposals.ProposalMerged;
 import org.agora.proposals.ProposalId;
@@ -52,6 +53,12 @@ class SearchEvents {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ProposalPublished event) {
         proposal(event.proposalId());
+    }
+
+    /** Every proposal of an import is entered in the import's transaction, in one pass (see SearchIndexer). */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ContributionImportCommitted event) {
+        indexer.addImported(event.batch());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

@@ -14,6 +14,7 @@ import org.agora.comments.PublishedComment;
 import org.agora.processes.ProcessCatalog;
 import org.agora.processes.ProcessId;
 import org.agora.processes.PublicProcess;
+import org.agora.proposals.ContributionImportId;
 import org.agora.proposals.ProposalCatalog;
 import org.agora.proposals.ProposalId;
 import org.agora.proposals.PublicProposal;
@@ -72,6 +73,15 @@ class SearchIndexer {
         }
     }
 
+    /**
+     * The proposals an import just created: they have no entry yet, so the entries are written without looking each
+     * one up; the territory paths are cached for the whole batch.
+     */
+    void addImported(ContributionImportId batch) {
+        Pass pass = new Pass(false, true);
+        proposals.imported(batch).forEach(pass::write);
+    }
+
     void refreshComment(long commentId) {
         comments.findPublished(commentId).ifPresentOrElse(new Pass(false)::write,
                 () -> remove(SearchEntry.COMMENT, commentId));
@@ -108,12 +118,19 @@ class SearchIndexer {
         private static final int BATCH = 500;
 
         private final boolean rebuild;
+        private final boolean created;
         private final Map<Long, String> territoryPaths = new HashMap<>();
         private final Map<ResourceRef, SearchEntry> parents = new HashMap<>();
         private int count;
 
         Pass(boolean rebuild) {
+            this(rebuild, rebuild);
+        }
+
+        /** {@code created}: the resources written have no entry yet (a rebuild, or an import's new proposals). */
+        Pass(boolean rebuild, boolean created) {
             this.rebuild = rebuild;
+            this.created = created;
         }
 
         void write(PublicProcess process) {
@@ -150,7 +167,7 @@ class SearchIndexer {
         }
 
         private SearchEntry entry(String type, long id) {
-            return rebuild ? new SearchEntry(type, id)
+            return created ? new SearchEntry(type, id)
                     : entries.findByResourceTypeAndResourceId(type, id).orElseGet(() -> new SearchEntry(type, id));
         }
 

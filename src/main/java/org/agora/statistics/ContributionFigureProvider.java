@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Order(5)
 class ContributionFigureProvider implements FigureProvider {
 
-    static final List<String> KINDS = List.of("PROPOSAL_ONLINE", "PROPOSAL_PAPER", "SUPPORT", "COMMENT");
+    static final List<String> KINDS = List.of("PROPOSAL_ONLINE", "PROPOSAL_PAPER", "PROPOSAL_IMPORTED", "SUPPORT", "COMMENT");
 
     private final JdbcTemplate jdbc;
     private final TerritoryDirectory territories;

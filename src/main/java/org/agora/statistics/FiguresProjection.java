@@ -47,8 +47,10 @@ class FiguresProjection {
      */
     static final String FACTS = """
             SELECT %s AS on_day, p.process_id AS process_id, p.territory_id AS territory_id,
-                   CASE WHEN p.provenance = 'PAPER' THEN 'PROPOSAL_PAPER' ELSE 'PROPOSAL_ONLINE' END AS kind,
-                   CASE WHEN p.provenance = 'PAPER' AND p.claimed_at IS NULL THEN 'p:' || CAST(p.id AS VARCHAR(20))
+                   CASE WHEN p.provenance = 'PAPER' THEN 'PROPOSAL_PAPER' WHEN p.provenance = 'IMPORTED'
+                        THEN 'PROPOSAL_IMPORTED' ELSE 'PROPOSAL_ONLINE' END AS kind,
+                   CASE WHEN p.provenance = 'IMPORTED' OR (p.provenance = 'PAPER' AND p.claimed_at IS NULL)
+                        THEN 'p:' || CAST(p.id AS VARCHAR(20))
                         ELSE 'a:' || CAST(p.author_id AS VARCHAR(20)) END AS person_key
               FROM proposal p WHERE p.status IN ('PUBLISHED', 'WITHDRAWN', 'MERGED') AND p.published_at IS NOT NULL
             UNION ALL
@@ -186,7 +188,7 @@ class FiguresProjection {
             if (precomputed != direct) {
                 differences.add("contributors " + precomputed + " <> " + direct);
             }
-            for (String kind : List.of("PROPOSAL_ONLINE", "PROPOSAL_PAPER", "SUPPORT", "COMMENT", "REGISTRATION", "ATTENDANCE")) {
+            for (String kind : List.of("PROPOSAL_ONLINE", "PROPOSAL_PAPER", "PROPOSAL_IMPORTED", "SUPPORT", "COMMENT", "REGISTRATION", "ATTENDANCE")) {
                 long summed = jdbc.queryForObject("SELECT COALESCE(SUM(contributions), 0) FROM figure_contribution_day WHERE kind = ?",
                         Long.class, kind);
                 long counted = directContributions(FigureScope.instance(), all, kind);
