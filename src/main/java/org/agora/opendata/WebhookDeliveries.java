@@ -31,7 +31,7 @@ class WebhookDeliveries {
 
     /** What one attempt gave: an HTTP status (null when no answer came) or an error, and the duration. */
     record Outcome(Integer httpStatus, long durationMs, String response, String error) {
-        boolean delivered() {
+        public boolean delivered() {
             return httpStatus != null && httpStatus >= 200 && httpStatus < 300;
         }
     }

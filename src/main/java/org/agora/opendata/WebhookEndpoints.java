@@ -25,7 +25,7 @@ class WebhookEndpoints {
     record Endpoint(long id, String name, String url, Set<WebhookEvent> events, String secret, boolean paused,
                     boolean pausedAutomatically, int failuresInARow, Instant createdAt) {
 
-        boolean subscribesTo(WebhookEvent event) {
+        public boolean subscribesTo(WebhookEvent event) {
             return events.contains(event);
         }
     }

@@ -21,12 +21,12 @@ enum WebhookEvent {
     }
 
     /** The name receivers see, in the payload and the X-Agora-Event header. */
-    String wireName() {
+    public String wireName() {
         return wireName;
     }
 
     /** The key of its label in the message bundles. */
-    String labelKey() {
+    public String labelKey() {
         return "opendata.webhooks.event." + wireName;
     }
 
