@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,7 @@ class WebhookUrls {
     private final boolean allowInsecureLocalhost;
     private final Resolver resolver;
 
+    @Autowired
     WebhookUrls(@Value("${agora.webhooks.allow-insecure-localhost:false}") boolean allowInsecureLocalhost) {
         this(allowInsecureLocalhost, InetAddress::getAllByName);
     }

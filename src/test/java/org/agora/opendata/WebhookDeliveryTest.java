@@ -358,4 +358,44 @@ class WebhookDeliveryTest {
                 + "ON d.id = a.delivery_id WHERE d.endpoint_id = :id").param("id", endpoint.id()).query(Long.class).single()))
                 .containsEntry("attempts", (long) count);
     }
+
+    @Autowired org.springframework.context.ApplicationContext context;
+
+    @Test
+    void aPublishedProposalAndAPublishedMeetingAreSentWithTheirPublicFieldsAndLinks() {
+        new org.agora.territories.TerritoryFixtures(context).load("""
+                kind;code;name;parent_code;postal_codes
+                REGION;WHK1;Région des webhooks;;
+                DEPARTEMENT;WHK11;Département des webhooks;WHK1;
+                """);
+        long department = context.getBean(org.agora.territories.TerritoryDirectory.class)
+                .findByCode(org.agora.territories.TerritoryKind.DEPARTEMENT, "WHK11").orElseThrow().id();
+        var proposalsEndpoint = register("Abonné aux propositions", "/proposals", WebhookEvent.PROPOSAL_PUBLISHED);
+        var meetingsEndpoint = register("Abonné aux rencontres", "/meetings", WebhookEvent.MEETING_PUBLISHED);
+        org.agora.processes.ProcessSettings process = new org.agora.processes.ParticipationProcesses(context, staff)
+                .open("Démarche des webhooks " + System.nanoTime(), department, List.of(), null, null);
+
+        org.agora.proposals.PublicProposal proposal = new org.agora.proposals.ProposalFixtures(context)
+                .publish(process, people.participant(), "Des bancs à l’ombre des webhooks", department);
+        long meeting = new org.agora.meetings.MeetingFixtures(context, staff)
+                .published("Rencontre des webhooks", process.id().value(), department, Duration.ofDays(3));
+
+        JsonNode published = WebhookOutbox.JSON.readTree(deliveriesOf(proposalsEndpoint.id()).getFirst().payload());
+        assertThat(published.get("event").asString()).isEqualTo("proposal.published");
+        JsonNode data = published.get("data");
+        assertThat(data.get("proposalId").asLong()).isEqualTo(proposal.id().value());
+        assertThat(data.get("reference").asString()).isEqualTo(proposal.reference());
+        assertThat(data.get("title").asString()).isEqualTo("Des bancs à l’ombre des webhooks");
+        assertThat(data.get("processSlug").asString()).isEqualTo(process.slug());
+        assertThat(data.get("links").get("page").asString()).endsWith(proposal.path());
+        assertThat(data.get("links").get("api").asString()).endsWith("/api/v1/proposals/" + proposal.id().value());
+        assertThat(deliveriesOf(proposalsEndpoint.id())).hasSize(1);
+
+        List<WebhookDeliveries.Delivery> meetingDeliveries = deliveriesOf(meetingsEndpoint.id());
+        assertThat(meetingDeliveries).extracting(WebhookDeliveries.Delivery::event).containsExactly("meeting.published");
+        JsonNode meetingData = WebhookOutbox.JSON.readTree(meetingDeliveries.getFirst().payload()).get("data");
+        assertThat(meetingData.get("meetingId").asLong()).isEqualTo(meeting);
+        assertThat(meetingData.get("title").asString()).isEqualTo("Rencontre des webhooks");
+        assertThat(meetingData.get("links").get("page").asString()).endsWith("/meetings/" + meeting);
+    }
 }
