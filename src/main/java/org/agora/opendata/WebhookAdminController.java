@@ -41,7 +41,7 @@ class WebhookAdminController {
     String list(@AuthenticationPrincipal AgoraUser user, Model model) {
         WebhookManagement.requireStaff(user);
         model.addAttribute("endpoints", endpoints.all());
-        model.addAttribute("backoff", dispatcher.backoff());
+        model.addAttribute("backoff", dispatcher.backoff().stream().map(WebhookAdminController::readable).toList());
         return "opendata/webhooks";
     }
 
@@ -153,6 +153,19 @@ class WebhookAdminController {
         management.redeliver(user, id, deliveryId);
         redirect.addFlashAttribute("flash", "opendata.webhooks.flash.redelivered");
         return "redirect:/admin/webhooks/" + id;
+    }
+
+    /** A delay as staff read it: "90 s", "5 min", "2 h", "1 h 30 min". */
+    static String readable(java.time.Duration delay) {
+        long seconds = delay.toSeconds();
+        if (seconds < 60 || seconds % 60 != 0) {
+            return seconds + " s";
+        }
+        long minutes = seconds / 60;
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        return minutes % 60 == 0 ? minutes / 60 + " h" : minutes / 60 + " h " + minutes % 60 + " min";
     }
 
     private String form(Model model, WebhookEndpoints.Endpoint endpoint, WebhookForm form, Map<String, String> problems) {

@@ -78,6 +78,8 @@ class WebhookDeliveryTest {
 
     @BeforeEach
     void onlyThisTestsEndpoints() {
+        // Tests move the clock forward; each starts again from now, as processes and meetings are made in real time.
+        clock.reset();
         jdbc.sql("DELETE FROM webhook_endpoint").update();
         staff = people.staff(RoleScope.GLOBAL);
     }
