@@ -25,7 +25,7 @@ class AdminBrowserTest extends BrowserTest {
 
         assertThat(page.locator("h1")).hasText("Administration");
         assertThat(main().getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setLevel(2)))
-                .hasText(new String[] {"Démarches", "Charte, stratégie et suites données", "Rencontres", "Structures rencontrées", "Panels citoyens", "Appels et subventions", "Réseau des cyber-centres", "Bibliothèque et réseau", "Lettre d’information", "Audience", "Données ouvertes", "Modération", "Territoires", "Rôles", "Courriels", "Journal des actions", "Index de recherche"});
+                .hasText(new String[] {"Démarches", "Charte, stratégie et suites données", "Rencontres", "Structures rencontrées", "Panels citoyens", "Appels et subventions", "Réseau des cyber-centres", "Bibliothèque et réseau", "Lettre d’information", "Audience", "Données ouvertes", "Webhooks", "Modération", "Territoires", "Rôles", "Courriels", "Journal des actions", "Index de recherche"});
         assertAccessible(page);
         screenshot(page, "admin-home");
 

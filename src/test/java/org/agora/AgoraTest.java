@@ -16,10 +16,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @DatabaseTest
-// The meetings' and the cyber-centres' jobs wait a day before their first run: the tests call them when they mean to, and a run of their own
+// The meetings', the cyber-centres' and the webhooks' jobs wait a day before their first run: the tests call them when they mean to, and a run of their own
 // between a test's setup and its call would take the work the test is about.
 @SpringBootTest(properties = {"agora.demo-data=false", "agora.meetings.survey-initial-delay=PT24H",
-        "agora.meetings.reminder-initial-delay=PT24H", "agora.programmes.centre-reminder-initial-delay=PT24H"})
+        "agora.meetings.reminder-initial-delay=PT24H", "agora.programmes.centre-reminder-initial-delay=PT24H",
+        "agora.webhooks.poll-initial-delay=PT24H", "agora.webhooks.purge-initial-delay=PT24H"})
 @AutoConfigureMockMvc
 public @interface AgoraTest {
 }

@@ -51,7 +51,8 @@ class MigrationsTest {
             "library_resource_theme", "library_resource_file", "library_network_member", "library_network_request",
             "cyber_centre", "cyber_centre_facilitator", "centre_agreement", "centre_payment", "centre_report",
             "centre_report_reminder", "training_module", "training_session", "training_attendance",
-            "opendata_build", "opendata_file", "opendata_lock");
+            "opendata_build", "opendata_file", "opendata_lock",
+            "webhook_endpoint", "webhook_delivery", "webhook_attempt", "webhook_action");
 
     @Test
     void createsEveryModulesTablesOnAnEmptyDatabase() throws Exception {

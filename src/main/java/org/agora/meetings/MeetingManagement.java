@@ -19,6 +19,7 @@ import org.agora.shared.Clocks;
 import org.agora.territories.TerritoryDirectory;
 import org.agora.territories.TerritoryKind;
 import org.agora.territories.TerritoryView;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +40,12 @@ public class MeetingManagement {
     private final TerritoryDirectory territories;
     private final ProcessCatalog processes;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     MeetingManagement(Meetings meetings, Registrations registrations, MeetingRegistrations seats, MeetingMails mails,
-                      TerritoryDirectory territories, ProcessCatalog processes, Clock clock) {
+                      TerritoryDirectory territories, ProcessCatalog processes, Clock clock,
+                      ApplicationEventPublisher events) {
+        this.events = events;
         this.processes = processes;
         this.meetings = meetings;
         this.registrations = registrations;
@@ -181,6 +185,7 @@ public class MeetingManagement {
             throw MeetingRefused.conflict("meetings.admin.refused.not-draft");
         }
         meetings.changeStatus(meetingId, MeetingStatus.PUBLISHED, clock.instant());
+        events.publishEvent(new MeetingPublished(new MeetingId(meetingId), meeting.invitationOnly()));
     }
 
     /** Cancels a meeting; everyone registered (confirmed, waiting or pending) is told by mail. */

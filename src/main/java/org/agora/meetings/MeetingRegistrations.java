@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.agora.shared.LostRaces;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -32,9 +33,11 @@ class MeetingRegistrations {
     private final MeetingMails mails;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     MeetingRegistrations(Meetings meetings, Registrations registrations, MeetingMails mails, Clock clock,
-                         PlatformTransactionManager transactionManager) {
+                         PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+        this.events = events;
         this.meetings = meetings;
         this.registrations = registrations;
         this.mails = mails;
@@ -90,6 +93,8 @@ class MeetingRegistrations {
                 mails.confirmYourRegistration(locked, registration, confirmToken);
             } else {
                 mails.registered(locked, registration, cancelToken, waitingPosition(registration));
+                events.publishEvent(new RegisteredForMeeting(new MeetingId(meetingId), id,
+                        state == RegistrationStatus.WAITING, locked.invitationOnly()));
             }
             return new RegistrationOutcome(registration, false);
         }));
@@ -120,6 +125,8 @@ class MeetingRegistrations {
             count(meeting.id(), state, +1);
             Registration confirmed = registrations.find(registration.id()).orElseThrow();
             mails.registered(meeting, confirmed, rotateCancelToken(confirmed), waitingPosition(confirmed));
+            events.publishEvent(new RegisteredForMeeting(new MeetingId(meeting.id()), confirmed.id(),
+                    state == RegistrationStatus.WAITING, meeting.invitationOnly()));
             return confirmed;
         });
     }
@@ -157,6 +164,8 @@ class MeetingRegistrations {
             }
             registrations.changeStatus(registration.id(), RegistrationStatus.CANCELLED, now);
             count(meeting.id(), registration.status(), -1);
+            events.publishEvent(new MeetingRegistrationCancelled(new MeetingId(meeting.id()), registration.id(),
+                    meeting.invitationOnly()));
             promoteWaiting(meeting.id(), now);
         });
     }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.agora.accounts.AgoraUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -31,9 +32,11 @@ class PanelDraws {
     private final PanelSelections selections;
     private final PanelManagement management;
     private final PanelMails mails;
+    private final ApplicationEventPublisher events;
 
     PanelDraws(Panels panels, Volunteers volunteers, PanelSelections selections, PanelManagement management,
-               PanelMails mails) {
+               PanelMails mails, ApplicationEventPublisher events) {
+        this.events = events;
         this.panels = panels;
         this.volunteers = volunteers;
         this.selections = selections;
@@ -107,6 +110,7 @@ class PanelDraws {
         int index = Lottery.drawIndex(panel.lotterySha256(), typed, panel.lotterySize());
         List<String> members = panels.lotteryPanels(id).get(index);
         panels.drawn(id, typed, index, members, management.now());
+        events.publishEvent(new PanelDrawn(id, panel.slug(), index));
         Map<String, Volunteer> byPseudonym = volunteers.pool(id).stream()
                 .collect(Collectors.toMap(Volunteer::pseudonym, Function.identity()));
         for (String member : members) {

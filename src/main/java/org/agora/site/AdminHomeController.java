@@ -32,6 +32,7 @@ class AdminHomeController {
             sections.add(new Section("newsletter", "/admin/newsletter"));
             sections.add(new Section("audience", "/admin/audience"));
             sections.add(new Section("opendata", "/admin/opendata"));
+            sections.add(new Section("webhooks", "/admin/webhooks"));
         }
         if (user.holdsAnywhere(Role.MODERATOR) || user.isAdministrator()) {
             sections.add(new Section("moderation", "/admin/moderation"));

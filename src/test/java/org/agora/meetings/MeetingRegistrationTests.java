@@ -255,4 +255,23 @@ class MeetingRegistrationTests {
                 d.processId(), d.territoryId(), d.communeId(), d.address(), d.onlineUrl(), d.organiserName(),
                 d.invitationOnly(), capacity, d.registrationEnabled(), d.registrationOpensAt(), d.registrationClosesAt());
     }
+
+    @Test
+    void publishingRegisteringAndCancellingAreEventsWithIdsOnly() {
+        long meeting = bed.publishedMeeting(1);
+        AgoraUser first = bed.people.participant();
+        AgoraUser second = bed.people.participant();
+
+        long seat = bed.register(meeting, first).registration().id();
+        long waiting = bed.register(meeting, second).registration().id();
+        bed.registrations.cancelOwn(meeting, first.id().value());
+
+        assertThat(events.stream(MeetingPublished.class).filter(e -> e.meetingId().value() == meeting))
+                .containsExactly(new MeetingPublished(new MeetingId(meeting), false));
+        assertThat(events.stream(RegisteredForMeeting.class).filter(e -> e.meetingId().value() == meeting))
+                .containsExactly(new RegisteredForMeeting(new MeetingId(meeting), seat, false, false),
+                        new RegisteredForMeeting(new MeetingId(meeting), waiting, true, false));
+        assertThat(events.stream(MeetingRegistrationCancelled.class).filter(e -> e.meetingId().value() == meeting))
+                .containsExactly(new MeetingRegistrationCancelled(new MeetingId(meeting), seat, false));
+    }
 }

@@ -31,7 +31,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** From a selected pool to a drawn panel: the lottery published first, the draw reproducible from its seed. */
 @AgoraTest
 @Import(PanelsTestSetup.class)
+@org.springframework.test.context.event.RecordApplicationEvents
 class PanelDrawTest {
+
+    @Autowired org.springframework.test.context.event.ApplicationEvents events;
 
     @Autowired MockMvc mvc;
     @Autowired ApplicationContext context;
@@ -97,6 +100,7 @@ class PanelDrawTest {
         Panel drawn = panels.find(panel.id()).orElseThrow();
         int expected = Lottery.drawIndex(published.lotterySha256(), seed, 50);
         assertThat(drawn.drawIndex()).isEqualTo(expected);
+        assertThat(events.stream(PanelDrawn.class)).containsExactly(new PanelDrawn(panel.id(), panel.slug(), expected));
         assertThat(drawn.memberList()).containsExactlyInAnyOrderElementsOf(lottery.get(expected)).hasSize(4);
         // A second draw is refused: the panel is drawn once.
         mvc.perform(post(admin + "/draw").param("seed", "autre graine").with(as(staff)).with(csrf())).andExpect(status().isBadRequest());
