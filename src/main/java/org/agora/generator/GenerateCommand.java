@@ -46,7 +46,7 @@ public final class GenerateCommand {
     private GenerateCommand() {
     }
 
-    /** {@code application} is the Spring Boot application class, started (without web server) to build the index. */
+    /** {@code application} is the Spring Boot application class, started on a free local port to build the index. */
     public static int run(String[] args, PrintStream out, PrintStream err, Class<?> application) {
         List<String> words = new ArrayList<>(Arrays.asList(args));
         if (!words.isEmpty() && words.getFirst().equals("generate")) {
