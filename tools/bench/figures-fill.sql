@@ -18,12 +18,14 @@ SELECT count(*) AS process_count FROM bench_process \gset
 SELECT count(*) AS commune_count FROM bench_commune \gset
 
 INSERT INTO proposal (process_id, author_id, status, reference, title, body, territory_id, created_at,
-                      published_at, version, provenance, claimed_at)
+                      published_at, version, provenance, claimed_at, collected_by, collected_at_label, recorded_at)
 SELECT bp.id, 10000000 + (i * 7919) % :people,
        CASE WHEN i % 50 = 0 THEN 'WITHDRAWN' ELSE 'PUBLISHED' END,
        'X' || lpad(i::text, 10, '0'), 'Proposition de mesure ' || i, 'Texte de la proposition synthétique ' || i,
        bc.id, now() - (i % 730) * interval '1 day', now() - (i % 730) * interval '1 day' + interval '1 hour', 0,
-       CASE WHEN i % 10 = 0 THEN 'PAPER' ELSE 'ONLINE' END, NULL
+       CASE WHEN i % 10 = 0 THEN 'PAPER' ELSE 'ONLINE' END, NULL,
+       CASE WHEN i % 10 = 0 THEN 1 END, CASE WHEN i % 10 = 0 THEN 'Fabrik synthétique' END,
+       CASE WHEN i % 10 = 0 THEN now() - (i % 730) * interval '1 day' + interval '1 hour' END
   FROM generate_series(1::bigint, :proposals) AS i
   JOIN bench_process bp ON bp.n = i % :process_count
   JOIN bench_commune bc ON bc.n = (i * 31) % :commune_count;

@@ -189,8 +189,8 @@ class FiguresProjection {
                 differences.add("contributors " + precomputed + " <> " + direct);
             }
             for (String kind : List.of("PROPOSAL_ONLINE", "PROPOSAL_PAPER", "PROPOSAL_IMPORTED", "SUPPORT", "COMMENT", "REGISTRATION", "ATTENDANCE")) {
-                long summed = jdbc.queryForObject("SELECT COALESCE(SUM(contributions), 0) FROM figure_contribution_day WHERE kind = ?",
-                        Long.class, kind);
+                long summed = jdbc.queryForObject("SELECT COALESCE(SUM(contributions), 0) FROM figure_contribution_day "
+                        + "WHERE kind = ? AND on_day <= ?", Long.class, kind, asOf);
                 long counted = directContributions(FigureScope.instance(), all, kind);
                 if (summed != counted) {
                     differences.add(kind + " " + summed + " <> " + counted);
