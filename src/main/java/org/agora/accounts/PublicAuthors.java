@@ -44,14 +44,16 @@ public class PublicAuthors {
 
     /**
      * The public name of each account in open data: its pseudonym if the person chose to show it there (and the
-     * account is not deleted), otherwise its pseudonymous id.
+     * account is not deleted), otherwise its pseudonymous id. Null entries (no author account) are left out.
      */
     public Map<AccountId, String> publicNames(Collection<AccountId> accounts) {
         Map<AccountId, String> names = new HashMap<>();
         for (AccountId account : accounts) {
-            names.put(account, pseudonymousId(account));
+            if (account != null) {
+                names.put(account, pseudonymousId(account));
+            }
         }
-        List<Long> ids = accounts.stream().map(AccountId::value).distinct().toList();
+        List<Long> ids = names.keySet().stream().map(AccountId::value).toList();
         for (int from = 0; from < ids.size(); from += 1000) {
             jdbc.sql("SELECT id, pseudonym FROM account WHERE open_data_name AND deleted_at IS NULL AND id IN (:ids)")
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))

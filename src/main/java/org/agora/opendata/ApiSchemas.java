@@ -64,7 +64,7 @@ final class ApiSchemas {
                     @Schema(description = "How many people support it.", example = "17") int supports,
                     @Schema(description = "How many published comments it has.", example = "3") int comments,
                     @Schema(description = "Collected on paper at a workshop and typed in by a facilitator.") boolean collectedOnPaper,
-                    @Schema(description = "Its author's public name.", example = "p-1f2e3d4c5b6a7980") String author,
+                    @Schema(description = "Its author's public name; null for a contribution imported from another tool's file (written there, not by an account here).", nullable = true, example = "p-1f2e3d4c5b6a7980") String author,
                     @Schema(example = "https://agora.example/processes/budget-participatif-2026/proposals/2026-000042") String url) {
     }
 

@@ -35,7 +35,8 @@ public interface ProposalListing {
     /**
      * A public proposal. {@code title} and {@code body} are null while moderation hides it ({@code hiddenReason} then
      * says why); {@code author} is whoever the proposal shows as author (the facilitator who typed a paper
-     * proposal in until the participant claims it); {@code paper} says it was collected on paper.
+     * proposal in until the participant claims it), null for a contribution imported from another tool's file;
+     * {@code paper} says it was collected on paper.
      */
     record Listed(ProposalId id, ProcessId process, String reference, String title, String body, long territoryId,
                   String theme, boolean withdrawn, Instant publishedAt, Instant answeredAt, int supports,

@@ -102,7 +102,7 @@ class ProposalListingQueries implements ProposalListing {
                 rs.getString("theme"), "WITHDRAWN".equals(rs.getString("status")), instant(rs, "published_at"),
                 instant(rs, "answered_at"), rs.getInt("supports_count"), rs.getInt("comment_count"),
                 rs.getString("hidden_reason"), "PAPER".equals(rs.getString("provenance")),
-                new AccountId(rs.getLong("author_id")));
+                "IMPORTED".equals(rs.getString("provenance")) ? null : new AccountId(rs.getLong("author_id")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

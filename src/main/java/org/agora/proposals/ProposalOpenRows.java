@@ -24,7 +24,7 @@ public class ProposalOpenRows {
         this.jdbc = jdbc;
     }
 
-    /** A public proposal as open data shows it; the author is an account id for the caller to turn into a public name. */
+    /** A public proposal as open data shows it; the author is an account id for the caller to turn into a public name, null for an imported contribution (written elsewhere). */
     public record Row(ProposalId id, ProcessId processId, String reference, String title, String body, boolean withdrawn,
                       long territoryId, String theme, int supports, int comments, AccountId author, boolean paper,
                       Instant publishedAt) {
@@ -42,7 +42,7 @@ public class ProposalOpenRows {
                     .query((rs, index) -> new Row(new ProposalId(rs.getLong("id")), new ProcessId(rs.getLong("process_id")),
                             rs.getString("reference"), rs.getString("title"), rs.getString("body"),
                             "WITHDRAWN".equals(rs.getString("status")), rs.getLong("territory_id"), rs.getString("theme"),
-                            rs.getInt("supports_count"), rs.getInt("comment_count"), new AccountId(rs.getLong("author_id")),
+                            rs.getInt("supports_count"), rs.getInt("comment_count"), "IMPORTED".equals(rs.getString("provenance")) ? null : new AccountId(rs.getLong("author_id")),
                             "PAPER".equals(rs.getString("provenance")),
                             rs.getObject("published_at", OffsetDateTime.class).toInstant()))
                     .list();

@@ -37,6 +37,7 @@ class ContributionImportTests {
     @Autowired ApplicationContext context;
     @Autowired ContributionImports imports;
     @Autowired ProposalCatalog catalog;
+    @Autowired ProposalOpenRows openRows;
 
     ProposalTestBed bed;
     ProcessSettings process;
@@ -180,6 +181,14 @@ class ContributionImportTests {
         assertThat(list).contains("Importée depuis « Consultation en ligne Decidim 2025 »", "Contribution importée");
         assertThat(mvc.perform(get("/search").param("q", word)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString()).contains(imported.getFirst().path());
+        // The staff member who imported the file is not the author anywhere the public reads: API and open data.
+        String api = mvc.perform(get("/api/v1/proposals/" + imported.getFirst().id().value())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(api).contains("\"author\":null");
+        List<ProposalOpenRows.Row> rows = new java.util.ArrayList<>();
+        openRows.forEachPage(500, rows::addAll);
+        assertThat(rows).filteredOn(row -> row.id().equals(imported.getFirst().id()))
+                .singleElement().extracting(ProposalOpenRows.Row::author).isNull();
 
         ContributionImports.Upload again = upload(csv);
         ContributionImports.Report second = dryRun(again, "Consultation en ligne Decidim 2025");
