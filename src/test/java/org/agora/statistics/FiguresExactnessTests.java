@@ -220,7 +220,8 @@ class FiguresExactnessTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.lines()).containsExactly("\uFEFFRubrique;Indicateur;Valeur",
                 "Contributions;Contributeurs (personnes distinctes);6", "Contributions;Propositions écrites en ligne;2",
-                "Contributions;Propositions recueillies sur papier;2", "Contributions;Soutiens aux propositions;2",
+                "Contributions;Propositions recueillies sur papier;2",
+                "Contributions;Propositions importées d’un autre outil (fichier CSV);0", "Contributions;Soutiens aux propositions;2",
                 "Contributions;Commentaires;1", "Contributions;Total des contributions;7");
         mvc.perform(get("/chiffres/nothing.csv").param("process", process.slug())).andExpect(status().isNotFound());
     }
