@@ -31,7 +31,7 @@ class ApiProblems {
         writer.write(request, response, exception);
     }
 
-    /** Runs before Spring's own resolvers, only for requests under /api/ that no API controller handled. */
+    /** Runs before Spring's own resolvers, only for requests under /api/ that no controller handled. */
     @org.springframework.stereotype.Component
     static class Fallback implements HandlerExceptionResolver, Ordered {
 
@@ -44,8 +44,8 @@ class ApiProblems {
         @Override
         public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                              Exception exception) {
-            boolean apiController = handler instanceof HandlerMethod method && method.getBean() instanceof ApiEndpoint;
-            if (apiController || !ApiSecurity.isApi(request)) {
+            // A controller's errors are its advices' (ApiWriteProblems first, then ApiProblems for the rest).
+            if (handler instanceof HandlerMethod || !ApiSecurity.isApi(request)) {
                 return null;
             }
             try {

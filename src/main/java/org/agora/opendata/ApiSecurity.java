@@ -17,7 +17,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * The API's own filter chain, ahead of the site's: stateless (no session is read or created), no CSRF protection
- * because no cookie authenticates an API request (writes will take bearer tokens only: decision 0027), CORS open to
+ * because no cookie authenticates an API request (writes take bearer tokens only: decisions 0027 and 0028), CORS open to
  * any origin for reading, and 401/403 as problem details. The documentation page {@code /api} itself is a site page
  * and stays on the site's chain.
  */
@@ -34,11 +34,10 @@ class ApiSecurity {
     SecurityFilterChain api(HttpSecurity http, ApiProblemWriter problems) throws Exception {
         http.securityMatcher(ApiSecurity::isApi)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
-                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        // Writes need a personal access token (the bearer filter is added to this chain).
-                        .anyRequest().authenticated())
+                        // Reading is open. Each write operation authenticates its caller itself from the bearer
+                        // token and checks the scope it needs (ApiTokenResolver: 401/403 problem details), so that a
+                        // write is never authenticated by anything else, such as a session (decision 0028).
+                        .anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Commenting on proposals with a personal access token; the rules are the comments module's. */
 @RestController
 @Tag(name = "Writing")
-class ApiWriteComments {
+class ApiWriteComments implements ApiEndpoint {
 
     private final CommentWrites comments;
     private final String baseUrl;

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Submitting proposals and supporting them with a personal access token; the rules are the proposals module's. */
 @RestController
 @Tag(name = "Writing", description = "Writes on behalf of a person, with their personal access token")
-class ApiWriteProposals {
+class ApiWriteProposals implements ApiEndpoint {
 
     private final ProposalWrites proposals;
     private final String baseUrl;

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Registering to meetings with a personal access token; seats and the waiting list are the meetings module's. */
 @RestController
 @Tag(name = "Writing")
-class ApiWriteRegistrations {
+class ApiWriteRegistrations implements ApiEndpoint {
 
     private final MeetingSignUps signUps;
 

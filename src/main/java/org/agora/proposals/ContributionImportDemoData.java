@@ -58,7 +58,7 @@ class ContributionImportDemoData implements ApplicationRunner {
         String first = process.themes().get(0);
         String second = process.themes().get(1);
         String csv = "id;title/fr;body/fr;scope/name/fr;category/name/fr;published_at;author/name;url\n"
-                + "dc-2025-101;Des navettes le dimanche vers les bords de Loire;Relier les villages aux bords de Loire "
+                + "dc-2025-101;Un car le dimanche vers les guinguettes des bords du Cher;Relier les villages aux guinguettes "
                 + "le dimanche, d’avril à octobre, avec des vélos acceptés à bord.;;" + first
                 + ";2025-03-12 14:22:01 UTC;Jeanne D.;https://decidim.example.org/processes/consultation-2025/f/3/proposals/101\n"
                 + "dc-2025-102;\"Des fontaines d’eau potable, enfin\";\"Installer des fontaines dans les parcs et sur les "

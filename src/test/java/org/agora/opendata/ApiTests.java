@@ -136,7 +136,7 @@ class ApiTests {
     void answer(PublicProposal proposal, String text) {
         Instant now = Instant.now();
         jdbc.sql("INSERT INTO destination (process_id, position, label_fr, description, icon, kind, reason_required) "
-                + "VALUES (?, 1, ?, 'Intégrée', 'check', 'WORK_PROGRAMME', FALSE)").params(proposal.processId().value(),
+                + "VALUES (?, 1, ?, 'Intégrée', 'CHECK', 'WORK_PROGRAMME', FALSE)").params(proposal.processId().value(),
                 "Intégrée " + unique).update();
         long destination = jdbc.sql("SELECT id FROM destination WHERE label_fr = ?").param("Intégrée " + unique)
                 .query(Long.class).single();
@@ -324,9 +324,9 @@ class ApiTests {
                 .andExpect(jsonPath("$.status").value(405));
         mvc.perform(get("/api/v1/proposals").accept("text/csv").with(client)).andExpect(status().isNotAcceptable())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
-        mvc.perform(post("/api/v1/proposals").with(client)).andExpect(status().isUnauthorized())
+        mvc.perform(post("/api/v1/proposals").with(client)).andExpect(status().isMethodNotAllowed())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                .andExpect(jsonPath("$.status").value(401));
+                .andExpect(jsonPath("$.status").value(405));
     }
 
     @Test

@@ -33,7 +33,9 @@ class ProposalDemoDataTests {
         assertThat(process.uses(ProcessFeature.COMMENTS)).isTrue();
         assertThat(process.themes()).contains("Mobilités", "Transition écologique", "Santé", "Culture");
 
-        int all = ProposalDemoData.PROPOSALS + ProposalDemoData.DUPLICATES;
+        // The demo also imports a small file from another tool into this process (ContributionImportDemoData).
+        int all = ProposalDemoData.PROPOSALS + ProposalDemoData.DUPLICATES
+                + count("SELECT COUNT(*) FROM proposal WHERE provenance = 'IMPORTED'");
         assertThat(count("SELECT COUNT(*) FROM proposal")).isEqualTo(all);
         assertThat(count("SELECT COUNT(DISTINCT reference) FROM proposal")).isEqualTo(all);
         assertThat(count("SELECT COUNT(*) FROM proposal WHERE status = 'MERGED'")).as("duplicates merged by the administrator")
