@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -194,8 +196,7 @@ class ContributionImports {
         row.put("byte_count", (long) data.length);
         row.put("data", data);
         row.put("author_label_public", false);
-        return new SimpleJdbcInsert(jdbc).withTableName("contribution_import_upload").usingGeneratedKeyColumns("id")
-                .usingColumns(row.keySet().toArray(String[]::new)).executeAndReturnKey(row).longValue();
+        return insert("contribution_import_upload", row);
     }
 
     /** An upload of this process by this person, or 404: an upload is seen only by whom made it. */
@@ -306,8 +307,7 @@ class ContributionImports {
         batchRow.put("imported_by", user.id().value());
         batchRow.put("imported_at", Timestamp.from(now));
         batchRow.put("row_count", checked.rows);
-        long batchId = new SimpleJdbcInsert(jdbc).withTableName("contribution_import").usingGeneratedKeyColumns("id")
-                .usingColumns(batchRow.keySet().toArray(String[]::new)).executeAndReturnKey(batchRow).longValue();
+        long batchId = insert("contribution_import", batchRow);
         List<String> references = management.nextReferences(checked.rows);
         List<Object[]> pending = new ArrayList<>();
         int[] stored = {0};
@@ -585,5 +585,21 @@ class ContributionImports {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /** Inserts one row and returns its generated id (no table meta-data lookup: the same on every database and schema). */
+    private long insert(String table, Map<String, Object> row) {
+        List<String> columns = List.copyOf(row.keySet());
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql, new String[] {"id"});
+            for (int index = 0; index < columns.size(); index++) {
+                statement.setObject(index + 1, row.get(columns.get(index)));
+            }
+            return statement;
+        }, key);
+        return key.getKeyAs(Number.class).longValue();
     }
 }
